@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using Intake.Api.Health;
+using Intake.Api.Problems;
+using Microsoft.AspNetCore.Http.Json;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace Intake.Api;
+
+public static class ApiServices
+{
+    /// <summary>Largest request body accepted, in bytes (Api:MaxRequestBodyBytes).</summary>
+    public const long DefaultMaxRequestBodyBytes = 64 * 1024;
+
+    public static IServiceCollection AddIntakeApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Let binding failures reach the exception handler, which names the field, in every environment.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Intake.Api;
+using Intake.Api.Consultations;
+using Intake.Domain;
+using Intake.Domain.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddIntakeSettings();
+builder.Services.AddIntakeDomain(builder.Configuration);
+builder.Services.AddIntakeApi();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
+    builder.Configuration.GetValue("Api:MaxRequestBodyBytes", ApiServices.DefaultMaxRequestBodyBytes));
+
+var app = builder.Build();
+if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStart)
+    await DatabaseMigrator.MigrateAsync(app.Services);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+    app.MapScalarApiReference();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapConsultations();
+
+await app.RunAsync();

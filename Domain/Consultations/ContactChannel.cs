@@ -1,0 +1,7 @@
+namespace Intake.Domain.Consultations;
+
+public enum ContactChannel
+{
+    Email,
+    Sms,
+}

@@ -1,0 +1,28 @@
+using PhoneNumbers;
+
+namespace Intake.Domain.Consultations;
+
+/// <summary>Reads a phone number as people write it and gives it back as E.164, with libphonenumber.</summary>
+public static class PhoneNumbers
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    public static bool TryToE164(string? input, string defaultRegion, out string e164)
+    {
+        e164 = string.Empty;
+        if (string.IsNullOrWhiteSpace(input) || input.Length > 40)
+            return false;
+        try
+        {
+            var number = Util.Parse(input, defaultRegion);
+            if (!Util.IsValidNumber(number))
+                return false;
+            e164 = Util.Format(number, PhoneNumberFormat.E164);
+            return true;
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Intake.Domain.Consultations;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Intake.Domain.Data;
+
+/// <summary>
+/// Publishes the aggregates' events just before a save, so that whatever their handlers add (the messages a
+/// change implies) is written in the same transaction as the change itself.
+/// </summary>
+internal sealed class DispatchDomainEventsInterceptor(IMediator mediator) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("Save with SaveChangesAsync: event handlers are asynchronous.");
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+            await PublishAsync(context, cancellationToken);
+        return result;
+    }
+
+    private async Task PublishAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        // Handlers may raise further events; loop until none are left.
+        while (true)
+        {
+            var requests = context.ChangeTracker.Entries<ConsultationRequest>()
+                .Select(entry => entry.Entity)
+                .Where(request => request.Events.Count > 0)
+                .ToList();
+            if (requests.Count == 0)
+                return;
+            foreach (var request in requests)
+            {
+                var events = request.Events.ToList();
+                request.ClearEvents();
+                foreach (var @event in events)
+                    await mediator.Publish(@event, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Reflection;
+using FluentValidation;
+using Intake.Domain.Data;
+using Intake.Domain.Mediation;
+using Intake.Domain.Practices;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Intake.Domain;
+
+public static class DomainServices
+{
+    /// <summary>The domain as both hosts use it: options, clock, database, mediator, handlers and validators.</summary>
+    public static IServiceCollection AddIntakeDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PracticeOptions>().Bind(configuration.GetSection(PracticeOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PracticeOptions>, PracticeOptionsValidation>();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase),
+                "Storage:Provider must be Sqlite (the only provider this build supports).")
+            .ValidateOnStart();
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+
+        services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
+        services.AddDbContext<IntakeDbContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
+            .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+
+        AddMediator(services);
+        services.AddMediatorHandlersFrom(typeof(DomainServices).Assembly);
+        return services;
+    }
+
+    /// <summary>
+    /// MediatR 5 has no container integration of its own (see docs/decisions/001): the mediator resolves
+    /// handlers, behaviours and validators from the request's scope.
+    /// </summary>
+    private static void AddMediator(IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+    }
+
+    /// <summary>Registers the request handlers, notification handlers and validators an assembly defines.</summary>
+    public static IServiceCollection AddMediatorHandlersFrom(this IServiceCollection services, Assembly assembly)
+    {
+        Type[] open = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces()
+                .Where(i => i.IsGenericType && open.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using Intake.Domain.Practices;
+
+namespace Intake.Domain.Messages;
+
+/// <summary>
+/// The words of every message. Minimum necessary: the practice, the time and what happens next; never the
+/// prospect's own words, never their name in a text that a lock screen may show.
+/// </summary>
+public static class MessageTexts
+{
+    public static string AcknowledgementText(PracticeOptions practice, string receivedAt) =>
+        $"{practice.Name}: we received your request for a free {practice.ConsultationMinutes}-min phone consultation "
+        + $"({receivedAt}) and will be in touch to arrange a time. Questions: {practice.Phone}. Reply STOP to opt out.";
+
+    public static (string Subject, string Body) AcknowledgementEmail(PracticeOptions practice, string receivedAt) =>
+        ($"Your consultation request with {practice.Name}",
+        $"""
+        Hello,
+
+        {practice.Name} received your request for a free {practice.ConsultationMinutes}-minute phone consultation on {receivedAt}.
+
+        We will be in touch shortly to arrange a time for the call. If you have a question in the meantime, call us on {practice.Phone}.
+
+        {practice.Name}
+        """);
+
+    public static (string Subject, string Body) TherapistAlertEmail(PracticeOptions practice, string receivedAt, string reference) =>
+        ($"New consultation request at {practice.Name}",
+        $"""
+        A new request for a free {practice.ConsultationMinutes}-minute phone consultation arrived on {receivedAt}.
+
+        Reference: {reference}
+        The prospect asked to be called back to arrange a time.
+
+        Open Intake to read the request and respond.
+        """);
+}

@@ -1,0 +1,73 @@
+using Intake.Domain.Consultations;
+using NodaTime;
+
+namespace Intake.Domain.Messages;
+
+/// <summary>
+/// One text or email, written in full when the change that causes it is saved, in the same transaction.
+/// The database row is the truth: jobs carry only its id, and its status decides whether it may be sent.
+/// </summary>
+public sealed class OutboundMessage
+{
+    private OutboundMessage()
+    {
+        Recipient = Body = string.Empty;
+    }
+
+    public MessageId Id { get; private set; }
+
+    public ConsultationRequestId ConsultationRequestId { get; private set; }
+
+    public MessageKind Kind { get; private set; }
+
+    public ContactChannel Channel { get; private set; }
+
+    /// <summary>E.164 number for a text, address for an email.</summary>
+    public string Recipient { get; private set; }
+
+    public string? Subject { get; private set; }
+
+    public string Body { get; private set; }
+
+    public MessageStatus Status { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    /// <summary>Not to be sent before this instant.</summary>
+    public Instant DueAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public Guid? ClaimToken { get; private set; }
+
+    public Instant? ClaimExpiresAt { get; private set; }
+
+    public Instant? SentAt { get; private set; }
+
+    public string? ProviderMessageId { get; private set; }
+
+    /// <summary>The provider's error code or a short reason; never a body or an address.</summary>
+    public string? LastError { get; private set; }
+
+    public static OutboundMessage Text(ConsultationRequestId about, MessageKind kind, string phone, string body, Instant now) =>
+        Create(about, kind, ContactChannel.Sms, phone, subject: null, body, now);
+
+    public static OutboundMessage Email(ConsultationRequestId about, MessageKind kind, string address, string subject, string body, Instant now) =>
+        Create(about, kind, ContactChannel.Email, address, subject, body, now);
+
+    private static OutboundMessage Create(
+        ConsultationRequestId about, MessageKind kind, ContactChannel channel, string recipient, string? subject, string body, Instant now) =>
+        new()
+        {
+            Id = MessageId.New(),
+            ConsultationRequestId = about,
+            Kind = kind,
+            Channel = channel,
+            Recipient = recipient,
+            Subject = subject,
+            Body = body,
+            Status = MessageStatus.Pending,
+            CreatedAt = now,
+            DueAt = now,
+        };
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+
+namespace Intake.Tests.Support;
+
+/// <summary>The real Api on a real socket (Kestrel, a free port), over a test's own SQLite file.</summary>
+internal sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly IClock? _clock;
+
+    public ApiFactory(TestDatabase database, IClock? clock = null)
+    {
+        _database = database;
+        _clock = clock;
+        UseKestrel(0);
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (_clock is not null)
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Intake.Tests.Support;
+
+/// <summary>
+/// A stand-in for Twilio's Messages API on 127.0.0.1: the real SDK talks to it over HTTP. It checks the
+/// account's Basic credentials, records every request, and answers as scripted: accept (201), fail with a
+/// Twilio error, or hold the request until released and then drop the connection (a send that never completed).
+/// </summary>
+internal sealed class FakeTwilio : IAsyncDisposable
+{
+    public const string AccountSid = "AC00000000000000000000000000000001";
+    public const string AuthToken = "test-auth-token";
+    public const string From = "+15005550006";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Func<HttpContext, Task<bool>>> _script = new();
+    private int _sequence;
+
+    private FakeTwilio(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Messages Twilio accepted (answered 201 to).</summary>
+    public ConcurrentQueue<SentText> Accepted { get; } = new();
+
+    /// <summary>Every create-message request that arrived, whatever the answer.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    private int _requests;
+
+    public static async Task<FakeTwilio> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeTwilio(app);
+        app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", (Func<HttpContext, string, Task<IResult>>)fake.CreateMessageAsync);
+        await app.StartAsync();
+        fake.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return fake;
+    }
+
+    /// <summary>The next request gets this Twilio error instead of being accepted.</summary>
+    public void FailNext(int httpStatus, int twilioCode) => _script.Enqueue(async context =>
+    {
+        context.Response.StatusCode = httpStatus;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(
+            $$"""{"code": {{twilioCode}}, "message": "scripted failure", "more_info": "https://www.twilio.com/docs/errors/{{twilioCode}}", "status": {{httpStatus}}}""");
+        return true;
+    });
+
+    /// <summary>The next request is held until the returned source is completed, then its connection is dropped.</summary>
+    public TaskCompletionSource HoldNext()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _script.Enqueue(async context =>
+        {
+            await release.Task;
+            context.Abort();
+            return true;
+        });
+        return release;
+    }
+
+    public async Task<bool> WaitForAsync(Func<FakeTwilio, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition(this))
+                return true;
+            await Task.Delay(50);
+        }
+
+        return condition(this);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_script.TryDequeue(out _))
+        {
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<IResult> CreateMessageAsync(HttpContext context, string sid)
+    {
+        var expected = "Basic " + Convert.ToBase64String(Encoding.ASCII.GetBytes($"{AccountSid}:{AuthToken}"));
+        if (sid != AccountSid || context.Request.Headers.Authorization != expected)
+            return Results.Json(new { code = 20003, message = "Authenticate", status = 401 }, statusCode: 401);
+
+        var form = await context.Request.ReadFormAsync();
+        Interlocked.Increment(ref _requests);
+        if (_script.TryDequeue(out var scripted) && await scripted(context))
+            return Results.Empty;
+
+        var messageSid = $"SM{Interlocked.Increment(ref _sequence):D32}";
+        var text = new SentText(messageSid, form["To"].ToString(), form["From"].ToString(), form["MessagingServiceSid"].ToString(), form["Body"].ToString());
+        Accepted.Enqueue(text);
+        return Results.Json(
+            new Dictionary<string, object?>
+            {
+                ["sid"] = messageSid,
+                ["account_sid"] = AccountSid,
+                ["to"] = text.To,
+                ["from"] = text.From,
+                ["body"] = text.Body,
+                ["status"] = "queued",
+                ["num_segments"] = "1",
+                ["direction"] = "outbound-api",
+                ["api_version"] = "2010-04-01",
+                ["date_created"] = DateTime.UtcNow.ToString("R"),
+                ["uri"] = $"/2010-04-01/Accounts/{AccountSid}/Messages/{messageSid}.json",
+            },
+            statusCode: (int)HttpStatusCode.Created);
+    }
+
+    public sealed record SentText(string Sid, string To, string From, string MessagingServiceSid, string Body);
+}

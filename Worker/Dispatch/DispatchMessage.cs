@@ -1,0 +1,15 @@
+using MediatR;
+
+namespace Intake.Worker.Dispatch;
+
+/// <summary>Send one message, if it is still due and nobody else holds it. Safe to run any number of times.</summary>
+public sealed record DispatchMessage(MessageId Id) : IRequest<DispatchResult>;
+
+public enum DispatchResult
+{
+    /// <summary>Already sent, failed, cancelled, not yet due, or claimed by another job: nothing done.</summary>
+    NotClaimed,
+    Sent,
+    RetryLater,
+    Failed,
+}

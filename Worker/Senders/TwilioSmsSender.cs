@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace Intake.Worker.Senders;
+
+/// <summary>Texts through the Twilio SDK. Twilio's answer decides whether a failure is worth retrying.</summary>
+internal sealed class TwilioSmsSender : ISmsSender, IDisposable
+{
+    private readonly TwilioOptions _options;
+    private readonly System.Net.Http.HttpClient _http;
+    private readonly TwilioRestClient _client;
+
+    public TwilioSmsSender(IOptions<TwilioOptions> options)
+    {
+        _options = options.Value;
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        _http = new System.Net.Http.HttpClient(_options.ApiBaseUrl is { } baseUrl ? new RedirectToBaseUrl(baseUrl, handler) : handler)
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        _client = new TwilioRestClient(_options.AccountSid, _options.AuthToken, httpClient: new SystemNetHttpClient(_http));
+    }
+
+    public async Task<SendOutcome> SendAsync(TextToSend text, CancellationToken cancellationToken)
+    {
+        var create = new CreateMessageOptions(new PhoneNumber(text.To)) { Body = text.Body };
+        if (!string.IsNullOrWhiteSpace(_options.MessagingServiceSid))
+            create.MessagingServiceSid = _options.MessagingServiceSid;
+        else
+            create.From = new PhoneNumber(_options.From);
+
+        try
+        {
+            var message = await MessageResource.CreateAsync(create, _client);
+            return new SendOutcome.Accepted(message.Sid);
+        }
+        catch (ApiException exception) when (exception.Status == 429 || exception.Status >= 500)
+        {
+            return new SendOutcome.Transient($"twilio http {exception.Status} code {exception.Code}");
+        }
+        catch (ApiException exception)
+        {
+            return new SendOutcome.Permanent($"twilio http {exception.Status} code {exception.Code}");
+        }
+        catch (Exception exception) when (exception is ApiConnectionException or HttpRequestException or TaskCanceledException or IOException)
+        {
+            return new SendOutcome.Transient($"twilio unreachable ({exception.GetType().Name})");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>The SDK builds absolute api.twilio.com addresses; this sends them to the configured base instead.</summary>
+    private sealed class RedirectToBaseUrl(Uri baseUrl, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { } uri)
+            {
+                request.RequestUri = new UriBuilder(uri) { Scheme = baseUrl.Scheme, Host = baseUrl.Host, Port = baseUrl.Port }.Uri;
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

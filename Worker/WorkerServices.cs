@@ -1,0 +1,44 @@
+using Intake.Domain;
+using Hangfire;
+using Hangfire.InMemory;
+using Intake.Worker.Senders;
+
+namespace Intake.Worker;
+
+public static class WorkerServices
+{
+    /// <summary>The Hangfire server, the due-message scanner, and a sender per channel chosen by configuration.</summary>
+    public static IServiceCollection AddIntakeWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediatorHandlersFrom(typeof(WorkerServices).Assembly);
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section));
+        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<OutboxFileSender>();
+
+        var twilio = configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new TwilioOptions();
+        if (twilio.IsConfigured)
+            services.AddSingleton<ISmsSender, TwilioSmsSender>();
+        else
+            services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<OutboxFileSender>());
+
+        var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+        if (smtp.IsConfigured)
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        else
+            services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxFileSender>());
+
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        services.AddHangfireServer(server => server.WorkerCount = configuration.GetValue("Dispatch:Workers", 10));
+
+        services.AddSingleton<DispatchTracker>();
+        services.AddScoped<DispatchMessageJob>();
+        services.AddHostedService<DueMessageScanner>();
+        return services;
+    }
+}
