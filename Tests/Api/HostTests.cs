@@ -34,6 +34,19 @@ public class HostTests
     }
 
     [Test]
+    public async Task ApiReference_InDevelopment_IsServed()
+    {
+        using var database = new TestDatabase();
+        await using var api = new ApiFactory(database);
+        using var client = api.CreateClient();
+
+        using var page = await client.GetAsync("/scalar/v1");
+
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+    }
+
+    [Test]
     public async Task OpenApi_DescribesTheConsultationEndpoint()
     {
         using var database = new TestDatabase();

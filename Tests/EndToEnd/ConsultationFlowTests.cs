@@ -106,13 +106,13 @@ public class ConsultationFlowTests
     }
 
     [Test]
-    public async Task RequestByEmail_ReachesTheProspectByEmailAndSendsNoText()
+    public async Task RequestByEmail_AcceptedWhileNoWorkerRuns_ReachesTheProspectByEmailOnceTheWorkerStarts()
     {
-        using var worker = StartWorker();
         using var client = _api.CreateClient();
-
         using var response = await client.PostAsJsonAsync("/api/consultations", Requests.Json(Requests.ByEmail("America/Los_Angeles")));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        using var worker = StartWorker();
 
         var delivered = await EventuallyAsync(() => Task.FromResult(_smtp.ReceivedEmailCount == 2));
         Assert.That(delivered, Is.True, worker.Output);

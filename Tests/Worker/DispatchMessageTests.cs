@@ -80,6 +80,23 @@ public class DispatchMessageTests
     }
 
     [Test]
+    public async Task Dispatch_WithAMessagingService_SendsFromTheServiceInsteadOfANumber()
+    {
+        await using var services = await InProcessWorker.BuildAsync(_database, _clock, new Dictionary<string, string?>(InProcessWorker.TwilioSettings(_twilio))
+        {
+            ["Twilio:From"] = "",
+            ["Twilio:MessagingServiceSid"] = "MG00000000000000000000000000000001",
+        });
+        var id = await TextAcknowledgementAsync();
+
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DispatchMessage(id));
+
+        var sent = _twilio.Accepted.Single();
+        Assert.That((sent.MessagingServiceSid, sent.From), Is.EqualTo(("MG00000000000000000000000000000001", "")));
+    }
+
+    [Test]
     public async Task Dispatch_RunTwiceInARow_SendsOnce()
     {
         var id = await TextAcknowledgementAsync();
