@@ -1,4 +1,5 @@
 using Intake.Api;
+using Intake.Api.Availability;
 using Intake.Api.Consultations;
 using Intake.Domain;
 using Intake.Domain.Data;
@@ -27,5 +28,6 @@ if (app.Environment.IsDevelopment())
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapConsultations();
+app.MapSlots();
 
 await app.RunAsync();

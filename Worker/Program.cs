@@ -16,6 +16,7 @@ internal static class Program
         using var host = builder.Build();
         if (host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStart)
             await DatabaseMigrator.MigrateAsync(host.Services);
+        WorkerServices.ScheduleRecurringJobs(host.Services);
         await host.RunAsync();
     }
 }

@@ -1,6 +1,7 @@
 using Intake.Domain;
 using Hangfire;
 using Hangfire.InMemory;
+using Intake.Worker.Expiry;
 using Intake.Worker.Senders;
 
 namespace Intake.Worker;
@@ -39,6 +40,15 @@ public static class WorkerServices
         services.AddSingleton<DispatchTracker>();
         services.AddScoped<DispatchMessageJob>();
         services.AddHostedService<DueMessageScanner>();
+
+        services.AddScoped<ExpiryJob>();
         return services;
+    }
+
+    /// <summary>Registers the recurring jobs; with a shared storage they run once per schedule however many Workers run.</summary>
+    public static void ScheduleRecurringJobs(IServiceProvider services)
+    {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<ExpiryJob>(ExpiryJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }

@@ -1,3 +1,5 @@
+using Intake.Domain.Availability;
+using Intake.Domain.Consultations.Rules;
 using MediatR;
 using NodaTime;
 
@@ -10,20 +12,24 @@ namespace Intake.Domain.Consultations;
 /// </summary>
 public sealed class ConsultationRequest
 {
+    private static readonly TransitionResult Done = new TransitionResult.Ok();
+
     private readonly List<INotification> _events = [];
+    private readonly List<SlotHold> _holds = [];
+    private readonly List<Slot> _proposedSlots = [];
 
     private ConsultationRequest()
     {
         Prospect = null!; // materialised by EF Core
     }
 
-    private ConsultationRequest(ConsultationRequestId id, Prospect prospect, string? message, Instant submittedAt)
+    private ConsultationRequest(ConsultationRequestId id, Prospect prospect, string? message, Instant submittedAt, ConsultationStatus status)
     {
         Id = id;
         Prospect = prospect;
         Message = message;
         SubmittedAt = submittedAt;
-        Status = ConsultationStatus.Requested;
+        Status = status;
     }
 
     public ConsultationRequestId Id { get; private set; }
@@ -37,15 +43,306 @@ public sealed class ConsultationRequest
 
     public Instant SubmittedAt { get; private set; }
 
+    /// <summary>The therapist whose time this request holds or was given; none for an open callback request.</summary>
+    public string? TherapistId { get; private set; }
+
+    public Instant? SlotStart { get; private set; }
+
+    public Instant? SlotEnd { get; private set; }
+
+    /// <summary>The slot as one value, when the request has one.</summary>
+    public Slot? Slot => TherapistId is not null && SlotStart is { } start && SlotEnd is { } end
+        ? new Slot(TherapistId, start, end)
+        : null;
+
+    /// <summary>The minutes of the therapist's time this request keeps from anyone else.</summary>
+    public IReadOnlyList<SlotHold> Holds => _holds;
+
     public IReadOnlyList<INotification> Events => _events;
+
+    /// <summary>The times the therapist offered in the latest proposal, earliest first; kept once answered, as a record.</summary>
+    public IReadOnlyList<Slot> ProposedSlots => _proposedSlots;
+
+    /// <summary>When the therapist made the latest proposal.</summary>
+    public Instant? ProposalsMadeAt { get; private set; }
+
+    /// <summary>When the call got its confirmed time (confirmed, or a proposed time accepted); a reschedule keeps it.</summary>
+    public Instant? ConfirmedAt { get; private set; }
+
+    /// <summary>When the request reached its end: Declined, Cancelled, Expired, Completed or NoShow.</summary>
+    public Instant? ClosedAt { get; private set; }
+
+    /// <summary>The therapist's optional short note to the prospect when declining. Goes in the email, never in a text.</summary>
+    public string? DeclineNote { get; private set; }
+
+    /// <summary>Who cancelled, for a Cancelled request.</summary>
+    public CancelledBy? CancelledBy { get; private set; }
+
+    /// <summary>Requested, Pending or Confirmed: the request may still be declined or cancelled.</summary>
+    public bool IsOpen => Status is ConsultationStatus.Requested or ConsultationStatus.Pending or ConsultationStatus.Confirmed;
 
     /// <summary>A prospect asks to be called back: no time named yet, the therapist will give one.</summary>
     public static ConsultationRequest Submit(Prospect prospect, string? message, Instant now)
     {
-        var request = new ConsultationRequest(ConsultationRequestId.New(), prospect, message, now);
+        var request = new ConsultationRequest(ConsultationRequestId.New(), prospect, message, now, ConsultationStatus.Requested);
+        request._events.Add(new ConsultationRequested(request));
+        return request;
+    }
+
+    /// <summary>
+    /// A prospect picks an open slot: the request is Pending and holds the slot (and the buffer after it) until it
+    /// is confirmed, declined or expires. Whether the slot is open is the caller's check against availability;
+    /// that no one else holds it is the database's, through the holds.
+    /// </summary>
+    public static ConsultationRequest HoldSlot(Prospect prospect, string? message, Slot slot, Duration buffer, Instant now)
+    {
+        var request = new ConsultationRequest(ConsultationRequestId.New(), prospect, message, now, ConsultationStatus.Pending);
+        request.Take(slot, buffer);
         request._events.Add(new ConsultationRequested(request));
         return request;
     }
 
     public void ClearEvents() => _events.Clear();
+
+    /// <summary>The therapist confirms a Pending request at the time it holds; the holds stay.</summary>
+    public TransitionResult Confirm(Instant now)
+    {
+        if (Status == ConsultationStatus.Requested)
+            return Refuse(ConsultationRules.CallbackNeedsATimeToConfirm, "A callback request is confirmed with a time.");
+        if (Status != ConsultationStatus.Pending)
+            return Refuse(ConsultationRules.OnlyPendingOrRequestedCanBeConfirmed, $"A {Status} request cannot be confirmed.");
+        if (HasStarted(now))
+            return StartedRefusal("confirmed");
+
+        ConfirmedAt = now;
+        Status = ConsultationStatus.Confirmed;
+        _events.Add(new ConsultationConfirmed(this, now));
+        return Done;
+    }
+
+    /// <summary>
+    /// The therapist confirms a callback request by giving it a time: the request takes the slot (and the buffer
+    /// after it). Whether the slot is open is the caller's check; that no one else holds it is the database's.
+    /// </summary>
+    public TransitionResult Confirm(Slot slot, Duration buffer, Instant now)
+    {
+        EnsureWellFormed(slot, buffer);
+        if (Status == ConsultationStatus.Pending)
+            return Refuse(ConsultationRules.PendingIsConfirmedAtTheHeldTime,
+                "A Pending request is confirmed at the time it holds; propose other times instead.");
+        if (Status != ConsultationStatus.Requested)
+            return Refuse(ConsultationRules.OnlyPendingOrRequestedCanBeConfirmed, $"A {Status} request cannot be confirmed.");
+        if (slot.Start <= now)
+            return PastTimeRefusal();
+
+        Take(slot, buffer);
+        ConfirmedAt = now;
+        Status = ConsultationStatus.Confirmed;
+        _events.Add(new ConsultationConfirmed(this, now));
+        return Done;
+    }
+
+    /// <summary>The therapist declines an open request, optionally with a short note to the prospect; the time is freed.</summary>
+    public TransitionResult Decline(string? note, Instant now)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (trimmed is { Length: > ConsultationRules.DeclineNoteMaxLength })
+            throw new ArgumentException(
+                $"A decline note has at most {ConsultationRules.DeclineNoteMaxLength} characters; the validator should have refused it.",
+                nameof(note));
+        if (!IsOpen)
+            return Refuse(ConsultationRules.OnlyOpenRequestsCanBeDeclined, $"A {Status} request cannot be declined.");
+        if (HasStarted(now))
+            return StartedRefusal("declined");
+
+        DeclineNote = trimmed;
+        Close(ConsultationStatus.Declined, now, releaseHolds: true);
+        _events.Add(new ConsultationDeclined(this, now));
+        return Done;
+    }
+
+    /// <summary>
+    /// The therapist offers one to five other times to a request still waiting for them. A Pending request gives up
+    /// the slot it held (the therapist said that time does not work) and is Requested again, without a time, until
+    /// the prospect accepts one of the offered times. A new proposal replaces the previous one.
+    /// </summary>
+    public TransitionResult ProposeTimes(IReadOnlyList<Slot> slots, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        foreach (var slot in slots)
+            EnsureWellFormed(slot, Duration.Zero);
+        if (Status is not (ConsultationStatus.Requested or ConsultationStatus.Pending))
+            return Refuse(ConsultationRules.OnlyPendingOrRequestedCanBeOfferedTimes, $"A {Status} request cannot be offered other times.");
+        if (HasStarted(now))
+            return StartedRefusal("offered other times");
+        if (slots.Count is 0 or > ConsultationRules.MaxProposedTimes)
+            return Refuse(ConsultationRules.ProposeOneToFiveTimes, $"A proposal offers 1 to {ConsultationRules.MaxProposedTimes} times, not {slots.Count}.");
+        if (slots.Select(s => s.Start).Distinct().Count() != slots.Count)
+            return Refuse(ConsultationRules.ProposeOneToFiveTimes, "Each proposed time must start at a different moment.");
+        if (slots.Any(s => s.Start <= now))
+            return PastTimeRefusal();
+
+        var released = Status == ConsultationStatus.Pending ? Slot : null;
+        if (released is not null)
+        {
+            _holds.Clear();
+            TherapistId = null;
+            SlotStart = null;
+            SlotEnd = null;
+            Status = ConsultationStatus.Requested;
+        }
+
+        _proposedSlots.Clear();
+        _proposedSlots.AddRange(slots.OrderBy(s => s.Start));
+        ProposalsMadeAt = now;
+        _events.Add(new AlternativeTimesProposed(this, released, now));
+        return Done;
+    }
+
+    /// <summary>
+    /// The prospect accepts one of the proposed times, named by its start: the call is confirmed at once at that
+    /// time, and the request takes the slot (and the buffer after it).
+    /// </summary>
+    public TransitionResult AcceptProposedTime(Instant start, Duration buffer, Instant now)
+    {
+        EnsureWellFormed(buffer);
+        if (Status != ConsultationStatus.Requested)
+            return Refuse(ConsultationRules.OnlyRequestedCanAcceptAProposedTime, $"A {Status} request has no open proposal to accept.");
+        var offered = _proposedSlots.FindIndex(s => s.Start == start);
+        if (offered < 0)
+            return Refuse(ConsultationRules.ProposedTimeMustBeOneOffered, "That time is not one the therapist offered.");
+        var slot = _proposedSlots[offered];
+        if (slot.Start <= now)
+            return PastTimeRefusal();
+
+        Take(slot, buffer);
+        ConfirmedAt = now;
+        Status = ConsultationStatus.Confirmed;
+        _events.Add(new ConsultationConfirmed(this, now));
+        return Done;
+    }
+
+    /// <summary>A confirmed call moves to another time: same request, still Confirmed; its holds move with it.</summary>
+    public TransitionResult Reschedule(Slot slot, Duration buffer, Instant now)
+    {
+        EnsureWellFormed(slot, buffer);
+        if (Status != ConsultationStatus.Confirmed)
+            return Refuse(ConsultationRules.OnlyConfirmedCanBeRescheduled, $"A {Status} request cannot be rescheduled.");
+        if (HasStarted(now))
+            return StartedRefusal("rescheduled");
+        var previous = Slot ?? throw new InvalidOperationException($"Confirmed request {Id} has no slot.");
+        if (slot == previous)
+            return Refuse(ConsultationRules.RescheduleNeedsADifferentTime, "The call already has that time.");
+        if (slot.Start <= now)
+            return PastTimeRefusal();
+
+        Take(slot, buffer);
+        _events.Add(new ConsultationRescheduled(this, previous, now));
+        return Done;
+    }
+
+    /// <summary>The prospect or the therapist calls off an open request before its time; the time is freed.</summary>
+    public TransitionResult Cancel(CancelledBy by, Instant now)
+    {
+        if (!Enum.IsDefined(by))
+            throw new ArgumentOutOfRangeException(nameof(by), by, "Unknown canceller.");
+        if (!IsOpen)
+            return Refuse(ConsultationRules.OnlyOpenRequestsCanBeCancelled, $"A {Status} request cannot be cancelled.");
+        if (HasStarted(now))
+            return StartedRefusal("cancelled");
+
+        CancelledBy = by;
+        Close(ConsultationStatus.Cancelled, now, releaseHolds: true);
+        _events.Add(new ConsultationCancelled(this, by, now));
+        return Done;
+    }
+
+    /// <summary>
+    /// A Pending request not confirmed before the minimum notice ran out (now at or after its start minus the notice)
+    /// expires and frees its slot. A callback request without a time does not expire here.
+    /// </summary>
+    public TransitionResult Expire(Duration minimumNotice, Instant now)
+    {
+        if (minimumNotice < Duration.Zero)
+            throw new ArgumentOutOfRangeException(nameof(minimumNotice), minimumNotice, "The minimum notice cannot be negative.");
+        if (Status != ConsultationStatus.Pending)
+            return Refuse(ConsultationRules.OnlyPendingExpires, $"A {Status} request does not expire.");
+        var start = SlotStart ?? throw new InvalidOperationException($"Pending request {Id} has no slot.");
+        if (now < start - minimumNotice)
+            return Refuse(ConsultationRules.NotBeforeTheNoticeRunsOut, "The held time can still be confirmed within the minimum notice.");
+
+        Close(ConsultationStatus.Expired, now, releaseHolds: true);
+        _events.Add(new ConsultationExpired(this, now));
+        return Done;
+    }
+
+    /// <summary>The call took place. Its holds stay: the time was used.</summary>
+    public TransitionResult Complete(Instant now)
+    {
+        if (Status != ConsultationStatus.Confirmed)
+            return Refuse(ConsultationRules.OnlyConfirmedCanBeCompleted, $"A {Status} request cannot be completed.");
+        if (!HasStarted(now))
+            return Refuse(ConsultationRules.CompleteOnlyAfterTheCallStarted, "The call's time has not started yet.");
+
+        Close(ConsultationStatus.Completed, now, releaseHolds: false);
+        _events.Add(new ConsultationCompleted(this, now));
+        return Done;
+    }
+
+    /// <summary>The prospect did not take the call. Its holds stay: the time was set aside.</summary>
+    public TransitionResult MarkNoShow(Instant now)
+    {
+        if (Status != ConsultationStatus.Confirmed)
+            return Refuse(ConsultationRules.OnlyConfirmedCanBeMarkedNoShow, $"A {Status} request cannot be marked a no-show.");
+        if (!HasStarted(now))
+            return Refuse(ConsultationRules.NoShowOnlyAfterTheCallStarted, "The call's time has not started yet.");
+
+        Close(ConsultationStatus.NoShow, now, releaseHolds: false);
+        _events.Add(new ConsultationMarkedNoShow(this, now));
+        return Done;
+    }
+
+    private void Take(Slot slot, Duration buffer)
+    {
+        TherapistId = slot.TherapistId;
+        SlotStart = slot.Start;
+        SlotEnd = slot.End;
+        _holds.Clear();
+        _holds.AddRange(SlotHold.Cover(slot, buffer, Id));
+    }
+
+    private static TransitionResult.Refused Refuse(string rule, string reason) => new(rule, reason);
+
+    private static TransitionResult.Refused StartedRefusal(string what) =>
+        Refuse(ConsultationRules.CannotChangeAfterTheCallStarted, $"The request's time has started; it can no longer be {what}.");
+
+    private static TransitionResult.Refused PastTimeRefusal() =>
+        Refuse(ConsultationRules.NewTimeMustBeInTheFuture, "That time has already started.");
+
+    /// <summary>True once the request's time has started; a request without a time has none to start.</summary>
+    private bool HasStarted(Instant now) => SlotStart is { } start && now >= start;
+
+    private void Close(ConsultationStatus status, Instant now, bool releaseHolds)
+    {
+        if (releaseHolds)
+            _holds.Clear();
+        Status = status;
+        ClosedAt = now;
+    }
+
+    /// <summary>A slot that ends before it starts, or a negative buffer, is a caller's bug, not a user's choice.</summary>
+    private static void EnsureWellFormed(Slot slot, Duration buffer)
+    {
+        if (string.IsNullOrWhiteSpace(slot.TherapistId))
+            throw new ArgumentException("A slot names its therapist.", nameof(slot));
+        if (slot.Start >= slot.End)
+            throw new ArgumentException($"A slot must start before it ends ({slot.Start} is not before {slot.End}).", nameof(slot));
+        EnsureWellFormed(buffer);
+    }
+
+    private static void EnsureWellFormed(Duration buffer)
+    {
+        if (buffer < Duration.Zero)
+            throw new ArgumentOutOfRangeException(nameof(buffer), buffer, "The buffer cannot be negative.");
+    }
 }

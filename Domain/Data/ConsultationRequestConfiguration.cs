@@ -1,4 +1,6 @@
+using Intake.Domain.Availability;
 using Intake.Domain.Consultations;
+using Intake.Domain.Practices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
@@ -22,6 +24,20 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
                 .HasConversion(zone => zone.Id, id => DateTimeZoneProviders.Tzdb[id])
                 .HasMaxLength(64);
         });
+        builder.Ignore(r => r.Slot);
+        builder.Ignore(r => r.IsOpen);
+        builder.Property(r => r.DeclineNote).HasMaxLength(500);
+        builder.Ignore(r => r.ProposedSlots);
+        builder.Property<List<Slot>>("_proposedSlots")
+            .HasColumnName("ProposedSlots")
+            .HasConversion(new ProposedSlotsConverter(), new ProposedSlotsComparer())
+            .HasMaxLength(2_000);
+        builder.Property(r => r.TherapistId).HasMaxLength(64);
+        builder.HasOne<Therapist>().WithMany().HasForeignKey(r => r.TherapistId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Holds).WithOne().HasForeignKey(h => h.HeldBy).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Holds).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(r => r.SubmittedAt);
+        // The therapist's inbox and the slot query: a therapist's requests by status and time.
+        builder.HasIndex(r => new { r.TherapistId, r.Status, r.SlotStart });
     }
 }

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using Intake.Domain.Availability;
 using Intake.Domain.Consultations;
 using Intake.Domain.Messages;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 
@@ -16,3 +19,17 @@ internal sealed class ConsultationRequestIdConverter() : ValueConverter<Consulta
 internal sealed class MessageIdConverter() : ValueConverter<MessageId, Guid>(
     id => id.Value,
     value => new MessageId(value));
+
+/// <summary>Proposed times as a small JSON array of Unix ticks: they are only ever read back with their request.</summary>
+internal sealed class ProposedSlotsConverter() : ValueConverter<List<Slot>, string>(
+    slots => JsonSerializer.Serialize(slots.Select(s => new StoredSlot(s.TherapistId, s.Start.ToUnixTimeTicks(), s.End.ToUnixTimeTicks())), (JsonSerializerOptions?)null),
+    json => (JsonSerializer.Deserialize<List<StoredSlot>>(json, (JsonSerializerOptions?)null) ?? new List<StoredSlot>())
+        .Select(s => new Slot(s.TherapistId, Instant.FromUnixTimeTicks(s.Start), Instant.FromUnixTimeTicks(s.End)))
+        .ToList());
+
+internal sealed class ProposedSlotsComparer() : ValueComparer<List<Slot>>(
+    (a, b) => a != null && b != null && a.SequenceEqual(b),
+    slots => slots.Aggregate(0, (hash, slot) => HashCode.Combine(hash, slot)),
+    slots => slots.ToList());
+
+internal sealed record StoredSlot(string TherapistId, long Start, long End);

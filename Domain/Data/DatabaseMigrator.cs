@@ -1,3 +1,4 @@
+using Intake.Domain.Practices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,5 +22,30 @@ public static class DatabaseMigrator
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets the Api write while the Worker reads; the setting stays with the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await SeedTherapistsAsync(db, services.GetRequiredService<IOptions<PracticeOptions>>().Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds each configured therapist the database does not have yet. Existing ones are left alone: after the
+    /// first start their hours are edited through the API, and configuration must not undo that.
+    /// </summary>
+    private static async Task SeedTherapistsAsync(IntakeDbContext db, PracticeOptions practice, CancellationToken cancellationToken)
+    {
+        var known = await db.Therapists.Select(t => t.Id).ToListAsync(cancellationToken);
+        var missing = practice.Therapists.Where(t => !known.Contains(t.Id)).Select(Therapist.FromSettings).ToList();
+        if (missing.Count == 0)
+            return;
+        db.Therapists.AddRange(missing);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The other host may have seeded them at the same moment; anything else is a real failure.
+            db.ChangeTracker.Clear();
+            if (await db.Therapists.CountAsync(cancellationToken) < practice.Therapists.Count)
+                throw;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Intake.Domain.Consultations;
 using Intake.Domain.Messages;
+using Intake.Domain.Practices;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -11,6 +12,10 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<OutboundMessage> Messages => Set<OutboundMessage>();
 
+    public DbSet<Therapist> Therapists => Set<Therapist>();
+
+    public DbSet<SlotHold> SlotHolds => Set<SlotHold>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntakeDbContext).Assembly);
 
@@ -21,6 +26,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         configurationBuilder.Properties<ConsultationRequestId>().HaveConversion<ConsultationRequestIdConverter>();
         configurationBuilder.Properties<MessageId>().HaveConversion<MessageIdConverter>();
         configurationBuilder.Properties<ConsultationStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CancelledBy>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<ContactChannel>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<MessageKind>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<MessageStatus>().HaveConversion<string>().HaveMaxLength(10);

@@ -8,4 +8,25 @@ public enum MessageKind
 
     /// <summary>To the practice: a new request is waiting.</summary>
     TherapistAlert,
+
+    /// <summary>To the prospect: the call has a confirmed time.</summary>
+    Confirmed,
+
+    /// <summary>To the prospect: the therapist declined the request.</summary>
+    Declined,
+
+    /// <summary>To the prospect: the therapist offered other times.</summary>
+    AlternativesProposed,
+
+    /// <summary>To the prospect: the confirmed call moved to another time.</summary>
+    Rescheduled,
+
+    /// <summary>To the prospect: the consultation was cancelled (by them or by the therapist).</summary>
+    Cancelled,
+
+    /// <summary>To the prospect: the time they held was not confirmed in time and was released.</summary>
+    Expired,
+
+    /// <summary>To the therapist: the prospect cancelled.</summary>
+    TherapistCancelledAlert,
 }

@@ -6,7 +6,7 @@ namespace Intake.Domain.Messages;
 /// The words of every message. Minimum necessary: the practice, the time and what happens next; never the
 /// prospect's own words, never their name in a text that a lock screen may show.
 /// </summary>
-public static class MessageTexts
+public static partial class MessageTexts
 {
     public static string AcknowledgementText(PracticeOptions practice, string receivedAt) =>
         $"{practice.Name}: we received your request for a free {practice.ConsultationMinutes}-min phone consultation "
@@ -22,6 +22,33 @@ public static class MessageTexts
         We will be in touch shortly to arrange a time for the call. If you have a question in the meantime, call us on {practice.Phone}.
 
         {practice.Name}
+        """);
+
+    public static string SlotHeldText(PracticeOptions practice, string callAt) =>
+        $"{practice.Name}: we received your request for a free {practice.ConsultationMinutes}-min phone consultation on {callAt}. "
+        + $"We'll confirm soon. Questions: {practice.Phone}. Reply STOP to opt out.";
+
+    public static (string Subject, string Body) SlotHeldEmail(PracticeOptions practice, string callAt) =>
+        ($"Your consultation request with {practice.Name}",
+        $"""
+        Hello,
+
+        {practice.Name} received your request for a free {practice.ConsultationMinutes}-minute phone consultation on {callAt}.
+
+        The time is held for you; we will confirm it shortly. If you have a question in the meantime, call us on {practice.Phone}.
+
+        {practice.Name}
+        """);
+
+    public static (string Subject, string Body) SlotAlertEmail(PracticeOptions practice, string receivedAt, string callAt, string reference) =>
+        ($"New consultation request at {practice.Name}: {callAt}",
+        $"""
+        A new request for a free {practice.ConsultationMinutes}-minute phone consultation arrived on {receivedAt}.
+
+        Requested time: {callAt} (held until you confirm or decline it)
+        Reference: {reference}
+
+        Open Intake to read the request and respond.
         """);
 
     public static (string Subject, string Body) TherapistAlertEmail(PracticeOptions practice, string receivedAt, string reference) =>

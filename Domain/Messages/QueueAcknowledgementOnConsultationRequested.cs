@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Intake.Domain.Messages;
 
+/// <summary>Tells the prospect their request arrived: when they asked for a call, or when it arrived if they asked for a callback.</summary>
 internal sealed class QueueAcknowledgementOnConsultationRequested(IntakeDbContext db, IOptions<PracticeOptions> practice)
     : INotificationHandler<ConsultationRequested>
 {
@@ -13,18 +14,22 @@ internal sealed class QueueAcknowledgementOnConsultationRequested(IntakeDbContex
     {
         var request = notification.Request;
         var prospect = request.Prospect;
-        var receivedAt = MessageTime.Format(request.SubmittedAt, prospect.TimeZone);
-        var message = prospect.ReachBy == ContactChannel.Sms
-            ? OutboundMessage.Text(request.Id, MessageKind.Acknowledgement, prospect.Phone,
-                MessageTexts.AcknowledgementText(practice.Value, receivedAt), request.SubmittedAt)
-            : CreateEmail(request, receivedAt);
-        db.Messages.Add(message);
-        return Task.CompletedTask;
-    }
+        var settings = practice.Value;
+        var now = request.SubmittedAt;
+        var slot = request.Slot;
+        var when = MessageTime.Format(slot?.Start ?? now, prospect.TimeZone);
 
-    private OutboundMessage CreateEmail(ConsultationRequest request, string receivedAt)
-    {
-        var (subject, body) = MessageTexts.AcknowledgementEmail(practice.Value, receivedAt);
-        return OutboundMessage.Email(request.Id, MessageKind.Acknowledgement, request.Prospect.Email, subject, body, request.SubmittedAt);
+        if (prospect.ReachBy == ContactChannel.Sms)
+        {
+            var text = slot is null ? MessageTexts.AcknowledgementText(settings, when) : MessageTexts.SlotHeldText(settings, when);
+            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.Acknowledgement, prospect.Phone, text, now));
+        }
+        else
+        {
+            var (subject, body) = slot is null ? MessageTexts.AcknowledgementEmail(settings, when) : MessageTexts.SlotHeldEmail(settings, when);
+            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Acknowledgement, prospect.Email, subject, body, now));
+        }
+
+        return Task.CompletedTask;
     }
 }

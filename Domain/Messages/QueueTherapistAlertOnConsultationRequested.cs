@@ -2,27 +2,33 @@ using Intake.Domain.Consultations;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Intake.Domain.Messages;
 
-/// <summary>Every therapist of the practice hears of a callback request, in their own zone.</summary>
+/// <summary>
+/// Alerts the therapist whose slot was asked for, or every therapist of the practice for a callback request,
+/// each in their own zone. No name and none of the prospect's words: those are read in Intake.
+/// </summary>
 internal sealed class QueueTherapistAlertOnConsultationRequested(IntakeDbContext db, IOptions<PracticeOptions> practice)
     : INotificationHandler<ConsultationRequested>
 {
-    public Task Handle(ConsultationRequested notification, CancellationToken cancellationToken)
+    public async Task Handle(ConsultationRequested notification, CancellationToken cancellationToken)
     {
         var request = notification.Request;
-        foreach (var therapist in practice.Value.Therapists)
+        var therapists = await db.Therapists.AsNoTracking()
+            .Where(t => request.TherapistId == null || t.Id == request.TherapistId)
+            .ToListAsync(cancellationToken);
+        foreach (var therapist in therapists)
         {
-            var zone = DateTimeZoneProviders.Tzdb[therapist.TimeZone];
-            var (subject, body) = MessageTexts.TherapistAlertEmail(
-                practice.Value, MessageTime.Format(request.SubmittedAt, zone), request.Id.ToString());
+            var zone = therapist.TimeZone;
+            var receivedAt = MessageTime.Format(request.SubmittedAt, zone);
+            var (subject, body) = request.Slot is { } slot
+                ? MessageTexts.SlotAlertEmail(practice.Value, receivedAt, MessageTime.Format(slot.Start, zone), request.Id.ToString())
+                : MessageTexts.TherapistAlertEmail(practice.Value, receivedAt, request.Id.ToString());
             db.Messages.Add(OutboundMessage.Email(
                 request.Id, MessageKind.TherapistAlert, therapist.Email, subject, body, request.SubmittedAt));
         }
-
-        return Task.CompletedTask;
     }
 }

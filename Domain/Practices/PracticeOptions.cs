@@ -1,3 +1,6 @@
+using Intake.Domain.Availability;
+using NodaTime;
+
 namespace Intake.Domain.Practices;
 
 /// <summary>The practice as configured in the root appsettings.json, section "Practice".</summary>
@@ -15,7 +18,28 @@ public sealed class PracticeOptions
 
     public int ConsultationMinutes { get; set; } = 15;
 
+    /// <summary>Free time kept after each call before the next may start.</summary>
+    public int BufferMinutes { get; set; }
+
+    /// <summary>How far ahead a slot must start to be offered; a held slot not confirmed by then expires.</summary>
+    public int MinimumNoticeMinutes { get; set; } = 120;
+
+    /// <summary>How far ahead slots are offered (at most two years).</summary>
+    public int HorizonDays { get; set; } = 30;
+
+    /// <summary>At most this many calls per therapist per day (their local day); none when absent.</summary>
+    public int? MaxPerDay { get; set; }
+
     public List<TherapistOptions> Therapists { get; set; } = [];
+
+    public AvailabilityRules AvailabilityRules() => new()
+    {
+        ConsultationLength = Duration.FromMinutes(ConsultationMinutes),
+        Buffer = Duration.FromMinutes(BufferMinutes),
+        MinimumNotice = Duration.FromMinutes(MinimumNoticeMinutes),
+        BookingHorizon = Duration.FromDays(HorizonDays),
+        DailyCap = MaxPerDay,
+    };
 }
 
 public sealed class TherapistOptions
@@ -30,4 +54,7 @@ public sealed class TherapistOptions
 
     /// <summary>IANA zone id; every message to this therapist is written in it.</summary>
     public string TimeZone { get; set; } = string.Empty;
+
+    /// <summary>Windows per day of the week, e.g. "Monday": ["09:00-12:00", "13:00-17:00"].</summary>
+    public Dictionary<string, List<string>> WeeklyHours { get; set; } = [];
 }

@@ -13,6 +13,16 @@ internal sealed class PracticeOptionsValidation : IValidateOptions<PracticeOptio
             problems.Add("Practice:Name is required.");
         if (options.ConsultationMinutes is < 5 or > 240)
             problems.Add("Practice:ConsultationMinutes must be between 5 and 240.");
+        if (options.BufferMinutes is < 0 or > 240)
+            problems.Add("Practice:BufferMinutes must be between 0 and 240.");
+        if (options.MinimumNoticeMinutes is < 0 or > 60 * 24 * 14)
+            problems.Add("Practice:MinimumNoticeMinutes must be between 0 and 20160 (two weeks).");
+        if (options.HorizonDays is < 1 or > 731)
+            problems.Add("Practice:HorizonDays must be between 1 and 731 (two years).");
+        if (options.MaxPerDay is < 1)
+            problems.Add("Practice:MaxPerDay must be at least 1, or absent.");
+        if (options.Therapists.Select(t => t.Id).Distinct(StringComparer.Ordinal).Count() != options.Therapists.Count)
+            problems.Add("Practice:Therapists ids must be distinct.");
         if (options.Therapists.Count == 0)
             problems.Add("Practice:Therapists needs at least one therapist.");
         for (var i = 0; i < options.Therapists.Count; i++)
@@ -24,8 +34,23 @@ internal sealed class PracticeOptionsValidation : IValidateOptions<PracticeOptio
                 problems.Add($"Practice:Therapists:{i}:Email is required.");
             if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(therapist.TimeZone) is null)
                 problems.Add($"Practice:Therapists:{i}:TimeZone must be an IANA zone id.");
+            else if (WeeklyHoursProblem(therapist) is { } hours)
+                problems.Add($"Practice:Therapists:{i}:WeeklyHours: {hours}");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static string? WeeklyHoursProblem(TherapistOptions therapist)
+    {
+        try
+        {
+            Therapist.FromSettings(therapist).Schedule();
+            return null;
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            return exception.Message;
+        }
     }
 }

@@ -13,6 +13,19 @@ internal static class Requests
     public static RequestConsultation ByEmail(string timeZone = "America/Los_Angeles") =>
         new("Jane Doe", "+44 7911 123456", "jane@example.com", "email", false, timeZone, SensitiveWords);
 
+    public static object WithSlot(RequestConsultation request, string slotStart, string therapistId) => new
+    {
+        name = request.Name,
+        phone = request.Phone,
+        email = request.Email,
+        preferredChannel = request.PreferredChannel,
+        smsConsent = request.SmsConsent,
+        timeZone = request.TimeZone,
+        message = request.Message,
+        slotStart,
+        therapistId,
+    };
+
     public static object Json(RequestConsultation request) => new
     {
         name = request.Name,

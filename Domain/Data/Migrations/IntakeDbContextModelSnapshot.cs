@@ -23,9 +23,32 @@ namespace Intake.Domain.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposalsMadeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlotEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlotStart")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -34,6 +57,16 @@ namespace Intake.Domain.Data.Migrations
 
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TherapistId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("_proposedSlots")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ProposedSlots");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Prospect", "Intake.Domain.Consultations.ConsultationRequest.Prospect#Prospect", b1 =>
                         {
@@ -72,7 +105,28 @@ namespace Intake.Domain.Data.Migrations
 
                     b.HasIndex("SubmittedAt");
 
+                    b.HasIndex("TherapistId", "Status", "SlotStart");
+
                     b.ToTable("ConsultationRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Domain.Consultations.SlotHold", b =>
+                {
+                    b.Property<string>("TherapistId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HeldBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TherapistId", "Minute");
+
+                    b.HasIndex("HeldBy");
+
+                    b.ToTable("SlotHolds", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Domain.Messages.OutboundMessage", b =>
@@ -147,6 +201,69 @@ namespace Intake.Domain.Data.Migrations
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Domain.Practices.Therapist", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateOverrides")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Therapists", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
+                {
+                    b.HasOne("Intake.Domain.Practices.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Intake.Domain.Consultations.SlotHold", b =>
+                {
+                    b.HasOne("Intake.Domain.Consultations.ConsultationRequest", null)
+                        .WithMany("Holds")
+                        .HasForeignKey("HeldBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Intake.Domain.Practices.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Intake.Domain.Messages.OutboundMessage", b =>
                 {
                     b.HasOne("Intake.Domain.Consultations.ConsultationRequest", null)
@@ -154,6 +271,11 @@ namespace Intake.Domain.Data.Migrations
                         .HasForeignKey("ConsultationRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
+                {
+                    b.Navigation("Holds");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,6 +12,23 @@ namespace Intake.Domain.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Therapists",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WeeklyHours = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DateOverrides = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Therapists", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsultationRequests",
                 columns: table => new
                 {
@@ -19,6 +36,15 @@ namespace Intake.Domain.Data.Migrations
                     Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TherapistId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SlotStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    SlotEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProposalsMadeAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeclineNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CancelledBy = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ProposedSlots = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Prospect_Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     Prospect_Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Prospect_Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -29,6 +55,12 @@ namespace Intake.Domain.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ConsultationRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationRequests_Therapists_TherapistId",
+                        column: x => x.TherapistId,
+                        principalTable: "Therapists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -63,10 +95,40 @@ namespace Intake.Domain.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SlotHolds",
+                columns: table => new
+                {
+                    TherapistId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Minute = table.Column<long>(type: "INTEGER", nullable: false),
+                    HeldBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlotHolds", x => new { x.TherapistId, x.Minute });
+                    table.ForeignKey(
+                        name: "FK_SlotHolds_ConsultationRequests_HeldBy",
+                        column: x => x.HeldBy,
+                        principalTable: "ConsultationRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SlotHolds_Therapists_TherapistId",
+                        column: x => x.TherapistId,
+                        principalTable: "Therapists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ConsultationRequests_SubmittedAt",
                 table: "ConsultationRequests",
                 column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationRequests_TherapistId_Status_SlotStart",
+                table: "ConsultationRequests",
+                columns: new[] { "TherapistId", "Status", "SlotStart" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_ConsultationRequestId",
@@ -77,6 +139,11 @@ namespace Intake.Domain.Data.Migrations
                 name: "IX_Messages_Status_DueAt",
                 table: "Messages",
                 columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlotHolds_HeldBy",
+                table: "SlotHolds",
+                column: "HeldBy");
         }
 
         /// <inheritdoc />
@@ -86,7 +153,13 @@ namespace Intake.Domain.Data.Migrations
                 name: "Messages");
 
             migrationBuilder.DropTable(
+                name: "SlotHolds");
+
+            migrationBuilder.DropTable(
                 name: "ConsultationRequests");
+
+            migrationBuilder.DropTable(
+                name: "Therapists");
         }
     }
 }

@@ -1,0 +1,33 @@
+using Intake.Domain.Consultations;
+using Intake.Domain.Data;
+using Intake.Domain.Practices;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Domain.Messages;
+
+/// <summary>The prospect hears the times the therapist offered, each in the prospect's own zone.</summary>
+internal sealed class QueueAlternativesOnAlternativeTimesProposed(IntakeDbContext db, IOptions<PracticeOptions> practice)
+    : INotificationHandler<AlternativeTimesProposed>
+{
+    public Task Handle(AlternativeTimesProposed notification, CancellationToken cancellationToken)
+    {
+        var request = notification.Request;
+        var prospect = request.Prospect;
+        var times = request.ProposedSlots.Select(slot => MessageTime.Format(slot.Start, prospect.TimeZone)).ToList();
+        var releasedAt = notification.ReleasedSlot is { } released ? MessageTime.Format(released.Start, prospect.TimeZone) : null;
+        if (prospect.ReachBy == ContactChannel.Sms)
+        {
+            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.AlternativesProposed, prospect.Phone,
+                MessageTexts.AlternativesText(practice.Value, times, releasedAt), notification.At));
+        }
+        else
+        {
+            var (subject, body) = MessageTexts.AlternativesEmail(practice.Value, times, releasedAt);
+            db.Messages.Add(OutboundMessage.Email(
+                request.Id, MessageKind.AlternativesProposed, prospect.Email, subject, body, notification.At));
+        }
+
+        return Task.CompletedTask;
+    }
+}

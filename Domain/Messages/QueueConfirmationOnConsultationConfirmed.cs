@@ -1,0 +1,32 @@
+using Intake.Domain.Consultations;
+using Intake.Domain.Data;
+using Intake.Domain.Practices;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Domain.Messages;
+
+/// <summary>The prospect hears that the call has a confirmed time, in their own zone.</summary>
+internal sealed class QueueConfirmationOnConsultationConfirmed(IntakeDbContext db, IOptions<PracticeOptions> practice)
+    : INotificationHandler<ConsultationConfirmed>
+{
+    public Task Handle(ConsultationConfirmed notification, CancellationToken cancellationToken)
+    {
+        var request = notification.Request;
+        var prospect = request.Prospect;
+        var slot = request.Slot ?? throw new InvalidOperationException($"Confirmed request {request.Id} has no slot.");
+        var at = MessageTime.Format(slot.Start, prospect.TimeZone);
+        if (prospect.ReachBy == ContactChannel.Sms)
+        {
+            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.Confirmed, prospect.Phone,
+                MessageTexts.ConfirmedText(practice.Value, at), notification.At));
+        }
+        else
+        {
+            var (subject, body) = MessageTexts.ConfirmedEmail(practice.Value, at);
+            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Confirmed, prospect.Email, subject, body, notification.At));
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,33 @@
+using Intake.Domain.Consultations;
+using Intake.Domain.Data;
+using Intake.Domain.Practices;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Domain.Messages;
+
+/// <summary>The prospect hears the call's new time, and the old one, in their own zone.</summary>
+internal sealed class QueueRescheduleNoticeOnConsultationRescheduled(IntakeDbContext db, IOptions<PracticeOptions> practice)
+    : INotificationHandler<ConsultationRescheduled>
+{
+    public Task Handle(ConsultationRescheduled notification, CancellationToken cancellationToken)
+    {
+        var request = notification.Request;
+        var prospect = request.Prospect;
+        var slot = request.Slot ?? throw new InvalidOperationException($"Rescheduled request {request.Id} has no slot.");
+        var from = MessageTime.Format(notification.PreviousSlot.Start, prospect.TimeZone);
+        var to = MessageTime.Format(slot.Start, prospect.TimeZone);
+        if (prospect.ReachBy == ContactChannel.Sms)
+        {
+            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.Rescheduled, prospect.Phone,
+                MessageTexts.RescheduledText(practice.Value, from, to), notification.At));
+        }
+        else
+        {
+            var (subject, body) = MessageTexts.RescheduledEmail(practice.Value, from, to);
+            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Rescheduled, prospect.Email, subject, body, notification.At));
+        }
+
+        return Task.CompletedTask;
+    }
+}
