@@ -1,6 +1,9 @@
 using Intake.Api;
+using Intake.Api.Accounts;
 using Intake.Api.Availability;
 using Intake.Api.Consultations;
+using Intake.Api.Manage;
+using Intake.Api.Therapists;
 using Intake.Domain;
 using Intake.Domain.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -11,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddIntakeSettings();
 builder.Services.AddIntakeDomain(builder.Configuration);
 builder.Services.AddIntakeApi();
+builder.Services.AddTherapistAccounts();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
     builder.Configuration.GetValue("Api:MaxRequestBodyBytes", ApiServices.DefaultMaxRequestBodyBytes));
 
@@ -20,6 +24,8 @@ if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnS
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())
@@ -29,5 +35,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapConsultations();
 app.MapSlots();
+app.MapAccounts();
+app.MapTherapists();
+app.MapManage();
 
 await app.RunAsync();

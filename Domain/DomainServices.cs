@@ -1,9 +1,11 @@
 using System.Reflection;
 using FluentValidation;
+using Intake.Domain.Consultations.Changes;
 using Intake.Domain.Data;
 using Intake.Domain.Mediation;
 using Intake.Domain.Practices;
 using MediatR;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +34,8 @@ public static class DomainServices
             .UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
 
+        services.AddDataProtection().SetApplicationName("Intake").PersistKeysToDbContext<IntakeDbContext>();
+        services.AddScoped<ConsultationChanges>();
         AddMediator(services);
         services.AddMediatorHandlersFrom(typeof(DomainServices).Assembly);
         return services;

@@ -1,12 +1,17 @@
+using Intake.Domain.Accounts;
 using Intake.Domain.Consultations;
 using Intake.Domain.Messages;
 using Intake.Domain.Practices;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace Intake.Domain.Data;
 
-public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
+/// <summary>The one database: consultations, messages, therapists, their sign-ins (Identity) and the Data Protection keys.</summary>
+public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
+    : IdentityDbContext<TherapistAccount>(options), IDataProtectionKeyContext
 {
     public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
 
@@ -16,8 +21,19 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<SlotHold> SlotHolds => Set<SlotHold>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntakeDbContext).Assembly);
+    /// <summary>Keys that protect manage links and sign-in tokens, shared by every Api and Worker process.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(IntakeDbContext).Assembly);
+        builder.Entity<TherapistAccount>(account =>
+        {
+            account.Property(a => a.TherapistId).HasMaxLength(64);
+            account.HasOne<Therapist>().WithMany().HasForeignKey(a => a.TherapistId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

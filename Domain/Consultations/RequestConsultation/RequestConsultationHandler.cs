@@ -29,7 +29,7 @@ internal sealed class RequestConsultationHandler(IntakeDbContext db, IClock cloc
         var message = string.IsNullOrWhiteSpace(command.Message) ? null : command.Message;
         var now = clock.GetCurrentInstant();
 
-        if (RequestConsultationValidator.ParseSlotStart(command.SlotStart) is not { } start)
+        if (SlotStart.Parse(command.SlotStart) is not { } start)
             return await SaveAsync(ConsultationRequest.Submit(prospect, message, now), cancellationToken);
 
         var therapist = await db.Therapists.AsNoTracking().SingleOrDefaultAsync(t => t.Id == command.TherapistId, cancellationToken);

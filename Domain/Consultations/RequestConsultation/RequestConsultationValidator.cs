@@ -1,9 +1,9 @@
 using System.Net.Mail;
 using FluentValidation;
+using Intake.Domain.Availability;
 using Intake.Domain.Practices;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Intake.Domain.Consultations.RequestConsultation;
 
@@ -40,20 +40,12 @@ internal sealed class RequestConsultationValidator : AbstractValidator<RequestCo
         RuleFor(r => r.Message)
             .MaximumLength(MaxMessageLength).WithMessage($"Message must be at most {MaxMessageLength} characters.");
 
-        RuleFor(r => r.SlotStart)
-            .Must(start => start is null || ParseSlotStart(start) is not null)
-            .WithMessage("SlotStart must be an ISO 8601 time with its offset, e.g. \"2027-03-15T09:00:00-04:00\".");
+        SlotStartRules.Optional(this, r => r.SlotStart);
 
         RuleFor(r => r.TherapistId)
             .NotEmpty().When(r => r.SlotStart is not null).WithMessage("TherapistId is required with a slotStart.")
             .MaximumLength(64).WithMessage("TherapistId must be at most 64 characters.");
     }
-
-    /// <summary>The instant a slot start names, or null when it is not ISO 8601 with an offset.</summary>
-    public static Instant? ParseSlotStart(string? text) =>
-        text is not null && OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } parsed
-            ? parsed.Value.ToInstant()
-            : null;
 
     public static ContactChannel? ParseChannel(string? channel) => channel?.ToLowerInvariant() switch
     {
