@@ -22,6 +22,13 @@ var app = builder.Build();
 if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStart)
     await DatabaseMigrator.MigrateAsync(app.Services);
 
+// An operator's command (scripts/add-therapist.sh) on the same configuration and database, instead of the web server.
+if (AddTherapistCommand.IsRequested(args))
+{
+    Environment.ExitCode = await AddTherapistCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+    return;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

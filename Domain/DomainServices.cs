@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentValidation;
 using Intake.Domain.Consultations.Changes;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Mediation;
 using Intake.Domain.Practices;
@@ -35,6 +36,7 @@ public static class DomainServices
             .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
 
         services.AddDataProtection().SetApplicationName("Intake").PersistKeysToDbContext<IntakeDbContext>();
+        services.AddSingleton(sp => new ManageLinks(sp.GetRequiredService<IDataProtectionProvider>(), configuration["Links:ManageUrl"]));
         services.AddScoped<ConsultationChanges>();
         AddMediator(services);
         services.AddMediatorHandlersFrom(typeof(DomainServices).Assembly);

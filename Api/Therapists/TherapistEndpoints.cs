@@ -1,7 +1,24 @@
+using System.Security.Claims;
+using Intake.Api.Accounts;
+using Intake.Domain.Accounts;
+
 namespace Intake.Api.Therapists;
 
 public static class TherapistEndpoints
 {
     /// <summary>The signed-in therapist's inbox, actions and availability under /api/therapist.</summary>
-    public static IEndpointRouteBuilder MapTherapists(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapTherapists(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/therapist")
+            .RequireAuthorization(AccountEndpoints.TherapistPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapTherapistConsultations();
+        group.MapTherapistAvailability();
+        return app;
+    }
+
+    /// <summary>The therapist the signed-in account acts for; the policy guarantees the claim.</summary>
+    internal static string TherapistId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(TherapistAccount.TherapistIdClaim)
+        ?? throw new InvalidOperationException("The therapist policy admitted a principal without a therapist id.");
 }

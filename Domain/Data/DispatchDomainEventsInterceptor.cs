@@ -11,8 +11,14 @@ namespace Intake.Domain.Data;
 /// </summary>
 internal sealed class DispatchDomainEventsInterceptor(IMediator mediator) : SaveChangesInterceptor
 {
+    /// <summary>
+    /// A synchronous save cannot publish events (their handlers are asynchronous), so it is refused when there are any
+    /// to publish. One with none goes through: Data Protection's key store saves a new key that way.
+    /// </summary>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        throw new InvalidOperationException("Save with SaveChangesAsync: event handlers are asynchronous.");
+        eventData.Context?.ChangeTracker.Entries<ConsultationRequest>().Any(entry => entry.Entity.Events.Count > 0) == true
+            ? throw new InvalidOperationException("Save with SaveChangesAsync: event handlers are asynchronous.")
+            : result;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

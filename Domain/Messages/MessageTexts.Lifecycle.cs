@@ -7,8 +7,8 @@ namespace Intake.Domain.Messages;
 /// The words of the lifecycle messages. Times arrive already written in the recipient's zone
 /// (<see cref="MessageTime.Format"/>). Texts stay within one SMS segment (160 characters) with a practice name of
 /// about 20 characters, except a proposal of three or more times, which takes two; they name only the practice,
-/// the time and the practice's phone; only emails carry the therapist's decline note, and nothing carries the
-/// prospect's own words or name.
+/// the time and the practice's phone; only emails carry the therapist's decline note and the prospect's manage link
+/// (a Data Protection token is too long for a text), and nothing carries the prospect's own words or name.
 /// </summary>
 public static partial class MessageTexts
 {
@@ -16,14 +16,19 @@ public static partial class MessageTexts
         $"{practice.Name}: your free {practice.ConsultationMinutes}-min phone consultation is confirmed for {at}. "
         + $"We will call you then. Questions: {practice.Phone}";
 
-    public static (string Subject, string Body) ConfirmedEmail(PracticeOptions practice, string at) =>
+    /// <param name="practice">The practice.</param>
+    /// <param name="at">The call's time, in the prospect's zone.</param>
+    /// <param name="manageUrl">The prospect's manage link for this request.</param>
+    public static (string Subject, string Body) ConfirmedEmail(PracticeOptions practice, string at, string manageUrl) =>
         ($"Your consultation with {practice.Name} is confirmed",
         $"""
         Hello,
 
         Your free {practice.ConsultationMinutes}-minute phone consultation with {practice.Name} is confirmed for {at}. We will call you then on the number you gave us.
 
-        If you need to change or cancel it, call us on {practice.Phone}.
+        If you need to change or cancel it, use the link below or call us on {practice.Phone}.
+
+        {ManageLine(manageUrl)}
 
         {practice.Name}
         """);
@@ -61,7 +66,9 @@ public static partial class MessageTexts
     /// <param name="practice">The practice.</param>
     /// <param name="times">The offered times, earliest first.</param>
     /// <param name="releasedAt">The time the prospect had picked and the therapist could not do, if any.</param>
-    public static (string Subject, string Body) AlternativesEmail(PracticeOptions practice, IReadOnlyList<string> times, string? releasedAt) =>
+    /// <param name="manageUrl">The prospect's manage link for this request, where they pick one of the times.</param>
+    public static (string Subject, string Body) AlternativesEmail(
+        PracticeOptions practice, IReadOnlyList<string> times, string? releasedAt, string manageUrl) =>
         ($"Times for your consultation with {practice.Name}",
         $"""
         Hello,
@@ -72,7 +79,9 @@ public static partial class MessageTexts
 
         {string.Join("\n", times.Select(time => $"- {time}"))}
 
-        To take one of them, call us on {practice.Phone}.
+        To take one of them, open your link to pick one, or call us on {practice.Phone}.
+
+        {ManageLine(manageUrl)}
 
         {practice.Name}
         """);
@@ -80,14 +89,20 @@ public static partial class MessageTexts
     public static string RescheduledText(PracticeOptions practice, string from, string to) =>
         $"{practice.Name}: your free phone consultation moved to {to} (was {from}). Questions: {practice.Phone}";
 
-    public static (string Subject, string Body) RescheduledEmail(PracticeOptions practice, string from, string to) =>
+    /// <param name="practice">The practice.</param>
+    /// <param name="from">The call's previous time, in the prospect's zone.</param>
+    /// <param name="to">The call's new time, in the prospect's zone.</param>
+    /// <param name="manageUrl">The prospect's manage link for this request.</param>
+    public static (string Subject, string Body) RescheduledEmail(PracticeOptions practice, string from, string to, string manageUrl) =>
         ($"Your consultation with {practice.Name} has a new time",
         $"""
         Hello,
 
         Your free {practice.ConsultationMinutes}-minute phone consultation with {practice.Name} has moved to {to}. It was {from}. We will call you at the new time.
 
-        If the new time does not suit you, call us on {practice.Phone}.
+        If the new time does not suit you, use the link below or call us on {practice.Phone}.
+
+        {ManageLine(manageUrl)}
 
         {practice.Name}
         """);

@@ -12,7 +12,10 @@ public static partial class MessageTexts
         $"{practice.Name}: we received your request for a free {practice.ConsultationMinutes}-min phone consultation "
         + $"({receivedAt}) and will be in touch to arrange a time. Questions: {practice.Phone}. Reply STOP to opt out.";
 
-    public static (string Subject, string Body) AcknowledgementEmail(PracticeOptions practice, string receivedAt) =>
+    /// <param name="practice">The practice.</param>
+    /// <param name="receivedAt">When the request arrived, in the prospect's zone.</param>
+    /// <param name="manageUrl">The prospect's manage link for this request.</param>
+    public static (string Subject, string Body) AcknowledgementEmail(PracticeOptions practice, string receivedAt, string manageUrl) =>
         ($"Your consultation request with {practice.Name}",
         $"""
         Hello,
@@ -21,6 +24,8 @@ public static partial class MessageTexts
 
         We will be in touch shortly to arrange a time for the call. If you have a question in the meantime, call us on {practice.Phone}.
 
+        {ManageLine(manageUrl)}
+
         {practice.Name}
         """);
 
@@ -28,7 +33,10 @@ public static partial class MessageTexts
         $"{practice.Name}: we received your request for a free {practice.ConsultationMinutes}-min phone consultation on {callAt}. "
         + $"We'll confirm soon. Questions: {practice.Phone}. Reply STOP to opt out.";
 
-    public static (string Subject, string Body) SlotHeldEmail(PracticeOptions practice, string callAt) =>
+    /// <param name="practice">The practice.</param>
+    /// <param name="callAt">The held time, in the prospect's zone.</param>
+    /// <param name="manageUrl">The prospect's manage link for this request.</param>
+    public static (string Subject, string Body) SlotHeldEmail(PracticeOptions practice, string callAt, string manageUrl) =>
         ($"Your consultation request with {practice.Name}",
         $"""
         Hello,
@@ -36,6 +44,8 @@ public static partial class MessageTexts
         {practice.Name} received your request for a free {practice.ConsultationMinutes}-minute phone consultation on {callAt}.
 
         The time is held for you; we will confirm it shortly. If you have a question in the meantime, call us on {practice.Phone}.
+
+        {ManageLine(manageUrl)}
 
         {practice.Name}
         """);
@@ -61,4 +71,7 @@ public static partial class MessageTexts
 
         Open Intake to read the request and respond.
         """);
+
+    /// <summary>The line that carries the manage link, in every email to the prospect about an open request (never in a text).</summary>
+    private static string ManageLine(string manageUrl) => $"Manage or cancel your request: {manageUrl}";
 }

@@ -1,4 +1,5 @@
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
 using MediatR;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Intake.Domain.Messages;
 
 /// <summary>Tells the prospect their request arrived: when they asked for a call, or when it arrived if they asked for a callback.</summary>
-internal sealed class QueueAcknowledgementOnConsultationRequested(IntakeDbContext db, IOptions<PracticeOptions> practice)
+internal sealed class QueueAcknowledgementOnConsultationRequested(IntakeDbContext db, IOptions<PracticeOptions> practice, ManageLinks links)
     : INotificationHandler<ConsultationRequested>
 {
     public Task Handle(ConsultationRequested notification, CancellationToken cancellationToken)
@@ -26,7 +27,10 @@ internal sealed class QueueAcknowledgementOnConsultationRequested(IntakeDbContex
         }
         else
         {
-            var (subject, body) = slot is null ? MessageTexts.AcknowledgementEmail(settings, when) : MessageTexts.SlotHeldEmail(settings, when);
+            var manageUrl = links.UrlFor(request);
+            var (subject, body) = slot is null
+                ? MessageTexts.AcknowledgementEmail(settings, when, manageUrl)
+                : MessageTexts.SlotHeldEmail(settings, when, manageUrl);
             db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Acknowledgement, prospect.Email, subject, body, now));
         }
 

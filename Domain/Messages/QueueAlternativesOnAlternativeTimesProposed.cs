@@ -1,4 +1,5 @@
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
 using MediatR;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Intake.Domain.Messages;
 
 /// <summary>The prospect hears the times the therapist offered, each in the prospect's own zone.</summary>
-internal sealed class QueueAlternativesOnAlternativeTimesProposed(IntakeDbContext db, IOptions<PracticeOptions> practice)
+internal sealed class QueueAlternativesOnAlternativeTimesProposed(IntakeDbContext db, IOptions<PracticeOptions> practice, ManageLinks links)
     : INotificationHandler<AlternativeTimesProposed>
 {
     public Task Handle(AlternativeTimesProposed notification, CancellationToken cancellationToken)
@@ -23,7 +24,7 @@ internal sealed class QueueAlternativesOnAlternativeTimesProposed(IntakeDbContex
         }
         else
         {
-            var (subject, body) = MessageTexts.AlternativesEmail(practice.Value, times, releasedAt);
+            var (subject, body) = MessageTexts.AlternativesEmail(practice.Value, times, releasedAt, links.UrlFor(request));
             db.Messages.Add(OutboundMessage.Email(
                 request.Id, MessageKind.AlternativesProposed, prospect.Email, subject, body, notification.At));
         }

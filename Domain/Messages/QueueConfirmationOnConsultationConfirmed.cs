@@ -1,4 +1,5 @@
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
 using MediatR;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Intake.Domain.Messages;
 
 /// <summary>The prospect hears that the call has a confirmed time, in their own zone.</summary>
-internal sealed class QueueConfirmationOnConsultationConfirmed(IntakeDbContext db, IOptions<PracticeOptions> practice)
+internal sealed class QueueConfirmationOnConsultationConfirmed(IntakeDbContext db, IOptions<PracticeOptions> practice, ManageLinks links)
     : INotificationHandler<ConsultationConfirmed>
 {
     public Task Handle(ConsultationConfirmed notification, CancellationToken cancellationToken)
@@ -23,7 +24,7 @@ internal sealed class QueueConfirmationOnConsultationConfirmed(IntakeDbContext d
         }
         else
         {
-            var (subject, body) = MessageTexts.ConfirmedEmail(practice.Value, at);
+            var (subject, body) = MessageTexts.ConfirmedEmail(practice.Value, at, links.UrlFor(request));
             db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Confirmed, prospect.Email, subject, body, notification.At));
         }
 

@@ -1,4 +1,5 @@
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
 using MediatR;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Intake.Domain.Messages;
 
 /// <summary>The prospect hears the call's new time, and the old one, in their own zone.</summary>
-internal sealed class QueueRescheduleNoticeOnConsultationRescheduled(IntakeDbContext db, IOptions<PracticeOptions> practice)
+internal sealed class QueueRescheduleNoticeOnConsultationRescheduled(IntakeDbContext db, IOptions<PracticeOptions> practice, ManageLinks links)
     : INotificationHandler<ConsultationRescheduled>
 {
     public Task Handle(ConsultationRescheduled notification, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ internal sealed class QueueRescheduleNoticeOnConsultationRescheduled(IntakeDbCon
         }
         else
         {
-            var (subject, body) = MessageTexts.RescheduledEmail(practice.Value, from, to);
+            var (subject, body) = MessageTexts.RescheduledEmail(practice.Value, from, to, links.UrlFor(request));
             db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Rescheduled, prospect.Email, subject, body, notification.At));
         }
 

@@ -57,5 +57,55 @@ public sealed class Therapist
             overrides.ToDictionary(day => LocalDatePattern.Iso.Parse(day.Key).Value, day => (IReadOnlyList<TimeWindow>)Windows(day.Value)));
     }
 
+    /// <summary>
+    /// Replaces the weekly hours with these windows per day of the week (a day left out has none). Only the slots
+    /// offered from now on change: bookings already held or confirmed keep their time.
+    /// </summary>
+    /// <exception cref="ArgumentException">A day is not Monday to Sunday, or its windows overlap.</exception>
+    public void SetWeeklyHours(IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<TimeWindow>> hours)
+    {
+        var schedule = new TherapistSchedule(Id, TimeZone, hours, Schedule().Overrides);
+        WeeklyHours = JsonSerializer.Serialize(schedule.Weekly
+            .OrderBy(day => day.Key)
+            .ToDictionary(day => day.Key.ToString(), day => Texts(day.Value)));
+    }
+
+    /// <summary>Replaces the weekly hours on one local date with these windows; an empty list makes it a day off.</summary>
+    /// <exception cref="ArgumentException">The windows overlap.</exception>
+    public void SetDateOverride(LocalDate date, IReadOnlyList<TimeWindow> windows)
+    {
+        var overrides = Schedule().Overrides.ToDictionary();
+        overrides[date] = windows;
+        StoreOverrides(overrides);
+    }
+
+    /// <summary>True when <paramref name="date"/> has its own windows instead of the weekly ones.</summary>
+    public bool HasDateOverride(LocalDate date) => Schedule().Overrides.ContainsKey(date);
+
+    /// <summary>The weekly hours apply again on <paramref name="date"/>; nothing changes when it had no override.</summary>
+    public void RemoveDateOverride(LocalDate date)
+    {
+        var overrides = Schedule().Overrides.ToDictionary();
+        if (overrides.Remove(date))
+            StoreOverrides(overrides);
+    }
+
+    /// <summary>Forgets the overrides of dates before <paramref name="date"/>: they can no longer change any offer.</summary>
+    public void ForgetDateOverridesBefore(LocalDate date)
+    {
+        var overrides = Schedule().Overrides.Where(day => day.Key >= date).ToDictionary();
+        StoreOverrides(overrides);
+    }
+
+    private void StoreOverrides(Dictionary<LocalDate, IReadOnlyList<TimeWindow>> overrides)
+    {
+        var schedule = new TherapistSchedule(Id, TimeZone, Schedule().Weekly, overrides);
+        DateOverrides = JsonSerializer.Serialize(schedule.Overrides
+            .OrderBy(day => day.Key)
+            .ToDictionary(day => LocalDatePattern.Iso.Format(day.Key), day => Texts(day.Value)));
+    }
+
     private static List<TimeWindow> Windows(List<string> windows) => windows.Select(TimeWindow.Parse).ToList();
+
+    private static List<string> Texts(IReadOnlyList<TimeWindow> windows) => windows.Select(window => window.ToString()).ToList();
 }

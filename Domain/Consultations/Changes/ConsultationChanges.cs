@@ -61,7 +61,11 @@ internal sealed class ConsultationChanges(IntakeDbContext db, IClock clock, IOpt
         return slots;
     }
 
-    private async Task<ChangeOutcome> ApplyAsync(
+    /// <summary>
+    /// The general form: <paramref name="change"/> runs only after the actor is known to be allowed, and returns
+    /// null to have the request saved, or the outcome that stops it.
+    /// </summary>
+    public async Task<ChangeOutcome> ApplyAsync(
         ConsultationRequestId id, ConsultationActor actor, ChangeAllowedTo allowed,
         Func<ConsultationRequest, Instant, CancellationToken, Task<ChangeOutcome?>> change, CancellationToken cancellationToken)
     {
@@ -111,7 +115,7 @@ internal sealed class ConsultationChanges(IntakeDbContext db, IClock clock, IOpt
     };
 
     /// <summary>Null when the transition went through and the request is to be saved; the refusal otherwise.</summary>
-    private static ChangeOutcome.Refused? Outcome(ConsultationRequest request, TransitionResult result) => result switch
+    public static ChangeOutcome.Refused? Outcome(ConsultationRequest request, TransitionResult result) => result switch
     {
         TransitionResult.Refused refused => new ChangeOutcome.Refused(refused.Rule, refused.Reason),
         _ => null,

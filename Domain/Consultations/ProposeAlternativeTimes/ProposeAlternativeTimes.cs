@@ -2,7 +2,6 @@ using FluentValidation;
 using Intake.Domain.Availability;
 using Intake.Domain.Consultations.Changes;
 using MediatR;
-using NodaTime;
 
 namespace Intake.Domain.Consultations.ProposeAlternativeTimes;
 
@@ -10,18 +9,19 @@ namespace Intake.Domain.Consultations.ProposeAlternativeTimes;
 public sealed record ProposeAlternativeTimes(ConsultationRequestId Id, ConsultationActor.Therapist By, IReadOnlyList<string>? SlotStarts)
     : IRequest<ChangeOutcome>;
 
-internal sealed class ProposeAlternativeTimesHandler(ConsultationChanges changes, IClock clock)
+internal sealed class ProposeAlternativeTimesHandler(ConsultationChanges changes)
     : IRequestHandler<ProposeAlternativeTimes, ChangeOutcome>
 {
-    public async Task<ChangeOutcome> Handle(ProposeAlternativeTimes command, CancellationToken cancellationToken)
-    {
-        var starts = command.SlotStarts!.Select(s => SlotStart.Parse(s)!.Value);
-        var slots = await changes.OpenSlotsAsync(command.By.TherapistId, starts, clock.GetCurrentInstant(), cancellationToken);
-        if (slots is null)
-            return new ChangeOutcome.SlotNotOpen();
-        return await changes.ApplyAsync(command.Id, command.By, ChangeAllowedTo.Therapist,
-            (request, now) => request.ProposeTimes(slots, now), cancellationToken);
-    }
+    // The times are checked only once the therapist is known to be allowed, so a refusal reveals nothing.
+    public Task<ChangeOutcome> Handle(ProposeAlternativeTimes command, CancellationToken cancellationToken) =>
+        changes.ApplyAsync(command.Id, command.By, ChangeAllowedTo.Therapist, async (request, now, ct) =>
+        {
+            var starts = command.SlotStarts!.Select(s => SlotStart.Parse(s)!.Value);
+            var slots = await changes.OpenSlotsAsync(command.By.TherapistId, starts, now, ct);
+            return slots is null
+                ? new ChangeOutcome.SlotNotOpen()
+                : ConsultationChanges.Outcome(request, request.ProposeTimes(slots, now));
+        }, cancellationToken);
 }
 
 internal sealed class ProposeAlternativeTimesValidator : AbstractValidator<ProposeAlternativeTimes>

@@ -1,0 +1,25 @@
+using Intake.Domain.Consultations;
+using Intake.Domain.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Intake.Domain.Therapists.TherapistConsultations;
+
+/// <summary>
+/// One request the therapist may act on: their own, or one no therapist has taken. Null for any other, so that
+/// another therapist's request and a missing one look the same.
+/// </summary>
+public sealed record GetTherapistConsultation(string TherapistId, ConsultationRequestId Id) : IRequest<TherapistInboxItem?>;
+
+internal sealed class GetTherapistConsultationHandler(IntakeDbContext db) : IRequestHandler<GetTherapistConsultation, TherapistInboxItem?>
+{
+    public async Task<TherapistInboxItem?> Handle(GetTherapistConsultation query, CancellationToken cancellationToken)
+    {
+        var request = await db.ConsultationRequests.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == query.Id && (r.TherapistId == null || r.TherapistId == query.TherapistId), cancellationToken);
+        if (request is null)
+            return null;
+        var therapist = await db.Therapists.AsNoTracking().SingleAsync(t => t.Id == query.TherapistId, cancellationToken);
+        return new TherapistInboxItem(therapist.TimeZone, TherapistConsultation.From(request));
+    }
+}
