@@ -1,3 +1,4 @@
+using Intake.Api.Consultations;
 using Intake.Api.Availability;
 using Intake.Domain.Consultations;
 using Intake.Domain.Consultations.AcceptProposedTime;
@@ -66,27 +67,14 @@ public static class ManageEndpoints
     }
 
     /// <summary>Reads the token first (a bad one gets 404 whatever the body says), then sends the change for the request it names.</summary>
-    private static async Task<Results<Ok<ManageChangeResponse>, ProblemHttpResult>> ChangeAsync(
+    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> ChangeAsync(
         string token, ManageLinks links, IClock clock, IMediator mediator,
         Func<ConsultationRequestId, IRequest<ChangeOutcome>> change, CancellationToken ct)
     {
         if (links.Read(token, clock.GetCurrentInstant()) is not { } id)
             return NoSuchLink();
 
-        return await mediator.Send(change(id), ct) switch
-        {
-            ChangeOutcome.Changed changed => TypedResults.Ok(new ManageChangeResponse(changed.Id.Value, changed.Status)),
-            ChangeOutcome.Refused refused => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "That change is not possible now.",
-                detail: refused.Reason,
-                extensions: new Dictionary<string, object?> { ["rule"] = refused.Rule }),
-            ChangeOutcome.SlotNotOpen => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "That time is not open.",
-                detail: "The time is taken, outside the therapist's hours, too soon or too far ahead, or not one that was offered."),
-            _ => NoSuchLink(),
-        };
+        return ChangeResults.ToHttp(await mediator.Send(change(id), ct), NoSuchLink);
     }
 
     private static ProblemHttpResult NoSuchLink() => TypedResults.Problem(
@@ -97,8 +85,6 @@ public static class ManageEndpoints
 
 /// <summary>The time asked for: a slot's start as /api/slots gives it, ISO 8601 with its offset.</summary>
 public sealed record ManageSlotBody(string? SlotStart);
-
-public sealed record ManageChangeResponse(Guid Id, ConsultationStatus Status);
 
 /// <summary>
 /// The request as its manage link shows it: never the prospect's name, contact details or message, since the

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using Intake.Api.Consultations;
 using Intake.Domain.Consultations;
@@ -95,21 +94,8 @@ internal static class TherapistConsultationEndpoints
 
     private static ConsultationActor.Therapist Actor(ClaimsPrincipal user) => new(user.TherapistId());
 
-    private static Results<Ok<ConsultationResponse>, ProblemHttpResult> ToResult(ChangeOutcome outcome) => outcome switch
-    {
-        ChangeOutcome.Changed changed => TypedResults.Ok(new ConsultationResponse(changed.Id.Value, changed.Status)),
-        ChangeOutcome.NotFound => NotFound(),
-        ChangeOutcome.Refused refused => TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "That change is not allowed now.",
-            detail: refused.Reason,
-            extensions: new Dictionary<string, object?> { ["rule"] = refused.Rule }),
-        ChangeOutcome.SlotNotOpen => TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "That time is not open.",
-            detail: "The time is taken, outside your hours, too soon or too far ahead. Ask /api/slots for open times."),
-        _ => throw new UnreachableException($"Unknown change outcome {outcome.GetType().Name}."),
-    };
+    private static Results<Ok<ConsultationResponse>, ProblemHttpResult> ToResult(ChangeOutcome outcome) =>
+        ChangeResults.ToHttp(outcome, NotFound);
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such consultation request.");

@@ -20,20 +20,11 @@ internal sealed class QueueAcknowledgementOnConsultationRequested(IntakeDbContex
         var slot = request.Slot;
         var when = MessageTime.Format(slot?.Start ?? now, prospect.TimeZone);
 
-        if (prospect.ReachBy == ContactChannel.Sms)
-        {
-            var text = slot is null ? MessageTexts.AcknowledgementText(settings, when) : MessageTexts.SlotHeldText(settings, when);
-            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.Acknowledgement, prospect.Phone, text, now));
-        }
-        else
-        {
-            var manageUrl = links.UrlFor(request);
-            var (subject, body) = slot is null
-                ? MessageTexts.AcknowledgementEmail(settings, when, manageUrl)
-                : MessageTexts.SlotHeldEmail(settings, when, manageUrl);
-            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Acknowledgement, prospect.Email, subject, body, now));
-        }
-
+        db.Messages.Add(ProspectMessage.For(request, MessageKind.Acknowledgement, now,
+            () => slot is null ? MessageTexts.AcknowledgementText(settings, when) : MessageTexts.SlotHeldText(settings, when),
+            () => slot is null
+                ? MessageTexts.AcknowledgementEmail(settings, when, links.UrlFor(request))
+                : MessageTexts.SlotHeldEmail(settings, when, links.UrlFor(request))));
         return Task.CompletedTask;
     }
 }

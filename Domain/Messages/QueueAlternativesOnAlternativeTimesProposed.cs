@@ -17,17 +17,9 @@ internal sealed class QueueAlternativesOnAlternativeTimesProposed(IntakeDbContex
         var prospect = request.Prospect;
         var times = request.ProposedSlots.Select(slot => MessageTime.Format(slot.Start, prospect.TimeZone)).ToList();
         var releasedAt = notification.ReleasedSlot is { } released ? MessageTime.Format(released.Start, prospect.TimeZone) : null;
-        if (prospect.ReachBy == ContactChannel.Sms)
-        {
-            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.AlternativesProposed, prospect.Phone,
-                MessageTexts.AlternativesText(practice.Value, times, releasedAt), notification.At));
-        }
-        else
-        {
-            var (subject, body) = MessageTexts.AlternativesEmail(practice.Value, times, releasedAt, links.UrlFor(request));
-            db.Messages.Add(OutboundMessage.Email(
-                request.Id, MessageKind.AlternativesProposed, prospect.Email, subject, body, notification.At));
-        }
+        db.Messages.Add(ProspectMessage.For(request, MessageKind.AlternativesProposed, notification.At,
+            () => MessageTexts.AlternativesText(practice.Value, times, releasedAt),
+            () => MessageTexts.AlternativesEmail(practice.Value, times, releasedAt, links.UrlFor(request))));
 
         return Task.CompletedTask;
     }

@@ -15,16 +15,9 @@ internal sealed class QueueCancellationOnConsultationCancelled(IntakeDbContext d
         var request = notification.Request;
         var prospect = request.Prospect;
         var at = request.SlotStart is { } start ? MessageTime.Format(start, prospect.TimeZone) : null;
-        if (prospect.ReachBy == ContactChannel.Sms)
-        {
-            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.Cancelled, prospect.Phone,
-                MessageTexts.CancelledText(practice.Value, at, notification.By), notification.At));
-        }
-        else
-        {
-            var (subject, body) = MessageTexts.CancelledEmail(practice.Value, at, notification.By);
-            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Cancelled, prospect.Email, subject, body, notification.At));
-        }
+        db.Messages.Add(ProspectMessage.For(request, MessageKind.Cancelled, notification.At,
+            () => MessageTexts.CancelledText(practice.Value, at, notification.By),
+            () => MessageTexts.CancelledEmail(practice.Value, at, notification.By)));
 
         return Task.CompletedTask;
     }

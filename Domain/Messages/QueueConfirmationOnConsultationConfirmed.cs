@@ -17,16 +17,9 @@ internal sealed class QueueConfirmationOnConsultationConfirmed(IntakeDbContext d
         var prospect = request.Prospect;
         var slot = request.Slot ?? throw new InvalidOperationException($"Confirmed request {request.Id} has no slot.");
         var at = MessageTime.Format(slot.Start, prospect.TimeZone);
-        if (prospect.ReachBy == ContactChannel.Sms)
-        {
-            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.Confirmed, prospect.Phone,
-                MessageTexts.ConfirmedText(practice.Value, at), notification.At));
-        }
-        else
-        {
-            var (subject, body) = MessageTexts.ConfirmedEmail(practice.Value, at, links.UrlFor(request));
-            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Confirmed, prospect.Email, subject, body, notification.At));
-        }
+        db.Messages.Add(ProspectMessage.For(request, MessageKind.Confirmed, notification.At,
+            () => MessageTexts.ConfirmedText(practice.Value, at),
+            () => MessageTexts.ConfirmedEmail(practice.Value, at, links.UrlFor(request))));
 
         return Task.CompletedTask;
     }

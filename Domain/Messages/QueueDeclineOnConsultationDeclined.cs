@@ -15,16 +15,9 @@ internal sealed class QueueDeclineOnConsultationDeclined(IntakeDbContext db, IOp
         var request = notification.Request;
         var prospect = request.Prospect;
         var at = request.SlotStart is { } start ? MessageTime.Format(start, prospect.TimeZone) : null;
-        if (prospect.ReachBy == ContactChannel.Sms)
-        {
-            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.Declined, prospect.Phone,
-                MessageTexts.DeclinedText(practice.Value, at), notification.At));
-        }
-        else
-        {
-            var (subject, body) = MessageTexts.DeclinedEmail(practice.Value, at, request.DeclineNote);
-            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Declined, prospect.Email, subject, body, notification.At));
-        }
+        db.Messages.Add(ProspectMessage.For(request, MessageKind.Declined, notification.At,
+            () => MessageTexts.DeclinedText(practice.Value, at),
+            () => MessageTexts.DeclinedEmail(practice.Value, at, request.DeclineNote)));
 
         return Task.CompletedTask;
     }

@@ -16,16 +16,9 @@ internal sealed class QueueExpiryNoticeOnConsultationExpired(IntakeDbContext db,
         var prospect = request.Prospect;
         var start = request.SlotStart ?? throw new InvalidOperationException($"Expired request {request.Id} has no slot.");
         var at = MessageTime.Format(start, prospect.TimeZone);
-        if (prospect.ReachBy == ContactChannel.Sms)
-        {
-            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.Expired, prospect.Phone,
-                MessageTexts.ExpiredText(practice.Value, at), notification.At));
-        }
-        else
-        {
-            var (subject, body) = MessageTexts.ExpiredEmail(practice.Value, at);
-            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Expired, prospect.Email, subject, body, notification.At));
-        }
+        db.Messages.Add(ProspectMessage.For(request, MessageKind.Expired, notification.At,
+            () => MessageTexts.ExpiredText(practice.Value, at),
+            () => MessageTexts.ExpiredEmail(practice.Value, at)));
 
         return Task.CompletedTask;
     }

@@ -18,16 +18,9 @@ internal sealed class QueueRescheduleNoticeOnConsultationRescheduled(IntakeDbCon
         var slot = request.Slot ?? throw new InvalidOperationException($"Rescheduled request {request.Id} has no slot.");
         var from = MessageTime.Format(notification.PreviousSlot.Start, prospect.TimeZone);
         var to = MessageTime.Format(slot.Start, prospect.TimeZone);
-        if (prospect.ReachBy == ContactChannel.Sms)
-        {
-            db.Messages.Add(OutboundMessage.Text(request.Id, MessageKind.Rescheduled, prospect.Phone,
-                MessageTexts.RescheduledText(practice.Value, from, to), notification.At));
-        }
-        else
-        {
-            var (subject, body) = MessageTexts.RescheduledEmail(practice.Value, from, to, links.UrlFor(request));
-            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Rescheduled, prospect.Email, subject, body, notification.At));
-        }
+        db.Messages.Add(ProspectMessage.For(request, MessageKind.Rescheduled, notification.At,
+            () => MessageTexts.RescheduledText(practice.Value, from, to),
+            () => MessageTexts.RescheduledEmail(practice.Value, from, to, links.UrlFor(request))));
 
         return Task.CompletedTask;
     }
