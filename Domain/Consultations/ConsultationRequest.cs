@@ -43,6 +43,12 @@ public sealed class ConsultationRequest
 
     public Instant SubmittedAt { get; private set; }
 
+    /// <summary>When the prospect said they will be there (replied C or YES to a reminder).</summary>
+    public Instant? AttendanceConfirmedAt { get; private set; }
+
+    /// <summary>The iCalendar SEQUENCE of the call's invitation: raised each time a confirmed call moves or is called off.</summary>
+    public int CalendarSequence { get; private set; }
+
     /// <summary>The therapist whose time this request holds or was given; none for an open callback request.</summary>
     public string? TherapistId { get; private set; }
 
@@ -103,6 +109,17 @@ public sealed class ConsultationRequest
     }
 
     public void ClearEvents() => _events.Clear();
+
+    /// <summary>The prospect says they will be there. Recorded on a confirmed call that has not started; otherwise refused.</summary>
+    public TransitionResult ConfirmAttendance(Instant now)
+    {
+        if (Status != ConsultationStatus.Confirmed)
+            return Refuse(ConsultationRules.OnlyConfirmedCanBeAttended, $"A {Status} request has no call to attend.");
+        if (HasStarted(now))
+            return StartedRefusal("confirmed for attendance");
+        AttendanceConfirmedAt ??= now;
+        return Done;
+    }
 
     /// <summary>The therapist confirms a Pending request at the time it holds; the holds stay.</summary>
     public TransitionResult Confirm(Instant now)
@@ -237,6 +254,7 @@ public sealed class ConsultationRequest
             return PastTimeRefusal();
 
         Take(slot, buffer);
+        CalendarSequence++;
         _events.Add(new ConsultationRescheduled(this, previous, now));
         return Done;
     }
@@ -326,6 +344,8 @@ public sealed class ConsultationRequest
     {
         if (releaseHolds)
             _holds.Clear();
+        if (Status == ConsultationStatus.Confirmed && status is ConsultationStatus.Cancelled or ConsultationStatus.Declined)
+            CalendarSequence++; // the invitation calendars hold is withdrawn
         Status = status;
         ClosedAt = now;
     }

@@ -21,6 +21,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
 
     public DbSet<SlotHold> SlotHolds => Set<SlotHold>();
 
+    public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
+
     /// <summary>Keys that protect manage links and sign-in tokens, shared by every Api and Worker process.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -17,6 +17,10 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.Property(m => m.Body).HasMaxLength(4_000);
         builder.Property(m => m.ProviderMessageId).HasMaxLength(64);
         builder.Property(m => m.LastError).HasMaxLength(200);
+        builder.Property(m => m.CalendarInvite).HasMaxLength(8_000);
+        builder.Property(m => m.DeliveryStatus).HasMaxLength(20);
+        // Status callbacks find their message by the provider's id.
+        builder.HasIndex(m => m.ProviderMessageId);
         // The dispatcher's scan: what is due, and what a dead job left claimed.
         builder.HasIndex(m => new { m.Status, m.DueAt });
     }

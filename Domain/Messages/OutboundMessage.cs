@@ -16,7 +16,8 @@ public sealed class OutboundMessage
 
     public MessageId Id { get; private set; }
 
-    public ConsultationRequestId ConsultationRequestId { get; private set; }
+    /// <summary>The request the message is about; none for a therapist's daily agenda.</summary>
+    public ConsultationRequestId? ConsultationRequestId { get; private set; }
 
     public MessageKind Kind { get; private set; }
 
@@ -36,6 +37,20 @@ public sealed class OutboundMessage
     /// <summary>Not to be sent before this instant.</summary>
     public Instant DueAt { get; private set; }
 
+    /// <summary>Not to be sent after this instant (a reminder after its call has started is worse than none).</summary>
+    public Instant? NotAfter { get; private set; }
+
+    /// <summary>An iCalendar (.ics) invitation sent with an email, when the message carries one.</summary>
+    public string? CalendarInvite { get; private set; }
+
+    /// <summary>The provider's latest delivery report (Twilio: queued, sent, delivered, undelivered, failed).</summary>
+    public string? DeliveryStatus { get; private set; }
+
+    public Instant? DeliveryUpdatedAt { get; private set; }
+
+    /// <summary>The provider's numeric error code, when it gave one (Twilio 21211, 21610, 30003 ...).</summary>
+    public int? ProviderErrorCode { get; private set; }
+
     public int Attempts { get; private set; }
 
     public Guid? ClaimToken { get; private set; }
@@ -49,14 +64,38 @@ public sealed class OutboundMessage
     /// <summary>The provider's error code or a short reason; never a body or an address.</summary>
     public string? LastError { get; private set; }
 
-    public static OutboundMessage Text(ConsultationRequestId about, MessageKind kind, string phone, string body, Instant now) =>
+    public static OutboundMessage Text(ConsultationRequestId? about, MessageKind kind, string phone, string body, Instant now) =>
         Create(about, kind, ContactChannel.Sms, phone, subject: null, body, now);
 
-    public static OutboundMessage Email(ConsultationRequestId about, MessageKind kind, string address, string subject, string body, Instant now) =>
+    public static OutboundMessage Email(ConsultationRequestId? about, MessageKind kind, string address, string subject, string body, Instant now) =>
         Create(about, kind, ContactChannel.Email, address, subject, body, now);
 
+    /// <summary>Sends it later (a reminder, an agenda), and never after <paramref name="notAfter"/>.</summary>
+    public OutboundMessage Scheduled(Instant dueAt, Instant? notAfter)
+    {
+        DueAt = dueAt;
+        NotAfter = notAfter;
+        return this;
+    }
+
+    /// <summary>Sends the email with this iCalendar invitation attached.</summary>
+    public OutboundMessage WithCalendarInvite(string ics)
+    {
+        CalendarInvite = ics;
+        return this;
+    }
+
+    /// <summary>A message not yet claimed is withdrawn (its call was cancelled or moved); one already sending or sent is not.</summary>
+    public bool Cancel()
+    {
+        if (Status != MessageStatus.Pending)
+            return false;
+        Status = MessageStatus.Cancelled;
+        return true;
+    }
+
     private static OutboundMessage Create(
-        ConsultationRequestId about, MessageKind kind, ContactChannel channel, string recipient, string? subject, string body, Instant now) =>
+        ConsultationRequestId? about, MessageKind kind, ContactChannel channel, string recipient, string? subject, string body, Instant now) =>
         new()
         {
             Id = MessageId.New(),

@@ -71,4 +71,7 @@ public static class ConsultationRules
 
     /// <summary>The most times one proposal may offer.</summary>
     public const int MaxProposedTimes = 5;
+
+    /// <summary>Attendance is confirmed only for a confirmed call that has not started.</summary>
+    public const string OnlyConfirmedCanBeAttended = nameof(OnlyConfirmedCanBeAttended);
 }

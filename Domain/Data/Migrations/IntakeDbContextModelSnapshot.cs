@@ -94,6 +94,12 @@ namespace Intake.Domain.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AttendanceConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancelledBy")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -213,6 +219,10 @@ namespace Intake.Domain.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarInvite")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -224,10 +234,17 @@ namespace Intake.Domain.Data.Migrations
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ConsultationRequestId")
+                    b.Property<Guid?>("ConsultationRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeliveryUpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DueAt")
@@ -241,6 +258,12 @@ namespace Intake.Domain.Data.Migrations
                     b.Property<string>("LastError")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProviderErrorCode")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -267,9 +290,25 @@ namespace Intake.Domain.Data.Migrations
 
                     b.HasIndex("ConsultationRequestId");
 
+                    b.HasIndex("ProviderMessageId");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Domain.Messages.SmsOptOut", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OptedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("SmsOptOuts", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Domain.Practices.Therapist", b =>
@@ -493,9 +532,7 @@ namespace Intake.Domain.Data.Migrations
                 {
                     b.HasOne("Intake.Domain.Consultations.ConsultationRequest", null)
                         .WithMany()
-                        .HasForeignKey("ConsultationRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("ConsultationRequestId");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

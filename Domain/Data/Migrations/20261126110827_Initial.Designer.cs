@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Intake.Domain.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261126104028_Initial")]
+    [Migration("20261126110827_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -96,6 +96,12 @@ namespace Intake.Domain.Data.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttendanceConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CancelledBy")
                         .HasMaxLength(10)
@@ -216,6 +222,10 @@ namespace Intake.Domain.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarInvite")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -227,10 +237,17 @@ namespace Intake.Domain.Data.Migrations
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ConsultationRequestId")
+                    b.Property<Guid?>("ConsultationRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeliveryUpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DueAt")
@@ -244,6 +261,12 @@ namespace Intake.Domain.Data.Migrations
                     b.Property<string>("LastError")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProviderErrorCode")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -270,9 +293,25 @@ namespace Intake.Domain.Data.Migrations
 
                     b.HasIndex("ConsultationRequestId");
 
+                    b.HasIndex("ProviderMessageId");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Domain.Messages.SmsOptOut", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OptedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("SmsOptOuts", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Domain.Practices.Therapist", b =>
@@ -496,9 +535,7 @@ namespace Intake.Domain.Data.Migrations
                 {
                     b.HasOne("Intake.Domain.Consultations.ConsultationRequest", null)
                         .WithMany()
-                        .HasForeignKey("ConsultationRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("ConsultationRequestId");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

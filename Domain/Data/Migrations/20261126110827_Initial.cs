@@ -40,6 +40,18 @@ namespace Intake.Domain.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsOptOuts",
+                columns: table => new
+                {
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsOptOuts", x => x.Phone);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Therapists",
                 columns: table => new
                 {
@@ -117,6 +129,8 @@ namespace Intake.Domain.Data.Migrations
                     Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttendanceConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
                     TherapistId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     SlotStart = table.Column<long>(type: "INTEGER", nullable: true),
                     SlotEnd = table.Column<long>(type: "INTEGER", nullable: true),
@@ -234,7 +248,7 @@ namespace Intake.Domain.Data.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsultationRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConsultationRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
@@ -243,6 +257,11 @@ namespace Intake.Domain.Data.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotAfter = table.Column<long>(type: "INTEGER", nullable: true),
+                    CalendarInvite = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    DeliveryStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    DeliveryUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProviderErrorCode = table.Column<int>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
                     ClaimExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -257,8 +276,7 @@ namespace Intake.Domain.Data.Migrations
                         name: "FK_Messages_ConsultationRequests_ConsultationRequestId",
                         column: x => x.ConsultationRequestId,
                         principalTable: "ConsultationRequests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -344,6 +362,11 @@ namespace Intake.Domain.Data.Migrations
                 column: "ConsultationRequestId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Messages_ProviderMessageId",
+                table: "Messages",
+                column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Messages_Status_DueAt",
                 table: "Messages",
                 columns: new[] { "Status", "DueAt" });
@@ -380,6 +403,9 @@ namespace Intake.Domain.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SlotHolds");
+
+            migrationBuilder.DropTable(
+                name: "SmsOptOuts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
