@@ -39,7 +39,7 @@ internal sealed partial class DispatchMessageHandler(
         var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == command.Id, cancellationToken);
         var outcome = message.Channel == ContactChannel.Sms
             ? await sms.SendAsync(new TextToSend(message.Id, message.Recipient, message.Body), cancellationToken)
-            : await email.SendAsync(new EmailToSend(message.Id, message.Recipient, message.Subject ?? string.Empty, message.Body), cancellationToken);
+            : await email.SendAsync(new EmailToSend(message.Id, message.Recipient, message.Subject ?? string.Empty, message.Body, message.CalendarInvite), cancellationToken);
 
         var finished = clock.GetCurrentInstant();
         var mine = db.Messages.Where(m => m.Id == command.Id && m.ClaimToken == token);

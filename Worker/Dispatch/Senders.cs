@@ -2,7 +2,8 @@ namespace Intake.Worker.Dispatch;
 
 public sealed record TextToSend(MessageId Id, string To, string Body);
 
-public sealed record EmailToSend(MessageId Id, string To, string Subject, string Body);
+/// <summary>An email to send; <c>CalendarInvite</c> is an iCalendar invitation to attach (text/calendar), or null.</summary>
+public sealed record EmailToSend(MessageId Id, string To, string Subject, string Body, string? CalendarInvite = null);
 
 /// <summary>Sends a text. Twilio in production, a folder of files in development.</summary>
 public interface ISmsSender
