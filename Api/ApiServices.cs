@@ -27,6 +27,7 @@ public static class ApiServices
         });
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddTwilioWebhooks();
         return services;
     }
 }

@@ -45,5 +45,6 @@ app.MapSlots();
 app.MapAccounts();
 app.MapTherapists();
 app.MapManage();
+app.MapTwilioWebhooks();
 
 await app.RunAsync();

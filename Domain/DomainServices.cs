@@ -4,6 +4,7 @@ using Intake.Domain.Consultations.Changes;
 using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Mediation;
+using Intake.Domain.Messages.Reminders;
 using Intake.Domain.Practices;
 using MediatR;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,6 +25,8 @@ public static class DomainServices
     {
         services.AddOptions<PracticeOptions>().Bind(configuration.GetSection(PracticeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PracticeOptions>, PracticeOptionsValidation>();
+        services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidation>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
             .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase),
                 "Storage:Provider must be Sqlite (the only provider this build supports).")

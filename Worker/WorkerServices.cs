@@ -1,8 +1,10 @@
 using Intake.Domain;
 using Hangfire;
 using Hangfire.InMemory;
+using Intake.Worker.Agenda;
 using Intake.Worker.Expiry;
 using Intake.Worker.Senders;
+using Microsoft.Extensions.Options;
 
 namespace Intake.Worker;
 
@@ -38,10 +40,14 @@ public static class WorkerServices
         services.AddHangfireServer(server => server.WorkerCount = configuration.GetValue("Dispatch:Workers", 10));
 
         services.AddSingleton<DispatchTracker>();
+        // One limiter per channel for the whole process, shared by every dispatch job (see SendRateLimiter).
+        services.AddSingleton(sp => SendRateLimits.From(
+            sp.GetRequiredService<IOptions<DispatchOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddScoped<DispatchMessageJob>();
         services.AddHostedService<DueMessageScanner>();
 
         services.AddScoped<ExpiryJob>();
+        services.AddScoped<DailyAgendaJob>();
         return services;
     }
 
@@ -50,5 +56,6 @@ public static class WorkerServices
     {
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<ExpiryJob>(ExpiryJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<DailyAgendaJob>(DailyAgendaJob.Id, job => job.RunAsync(CancellationToken.None), DailyAgendaJob.Schedule);
     }
 }

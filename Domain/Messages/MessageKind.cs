@@ -29,4 +29,10 @@ public enum MessageKind
 
     /// <summary>To the therapist: the prospect cancelled.</summary>
     TherapistCancelledAlert,
+
+    /// <summary>To the prospect: the confirmed call is coming up (planned when it is confirmed, replaced when it moves).</summary>
+    Reminder,
+
+    /// <summary>To the therapist: the day's confirmed calls, once a day at their local agenda time. About no single request.</summary>
+    DailyAgenda,
 }

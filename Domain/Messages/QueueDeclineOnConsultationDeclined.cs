@@ -1,24 +1,34 @@
 using Intake.Domain.Consultations;
 using Intake.Domain.Data;
+using Intake.Domain.Messages.Calendar;
 using Intake.Domain.Practices;
 using MediatR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Intake.Domain.Messages;
 
-/// <summary>The prospect hears that the therapist declined; the therapist's note, if any, goes in the email only.</summary>
-internal sealed class QueueDeclineOnConsultationDeclined(IntakeDbContext db, IOptions<PracticeOptions> practice)
+/// <summary>
+/// The prospect hears that the therapist declined; the therapist's note, if any, goes in the email only. A call
+/// declined after it was confirmed had an invitation, so the email withdraws it (METHOD:CANCEL).
+/// </summary>
+internal sealed class QueueDeclineOnConsultationDeclined(IntakeDbContext db, IOptions<PracticeOptions> practice, IConfiguration configuration)
     : INotificationHandler<ConsultationDeclined>
 {
-    public Task Handle(ConsultationDeclined notification, CancellationToken cancellationToken)
+    public async Task Handle(ConsultationDeclined notification, CancellationToken cancellationToken)
     {
         var request = notification.Request;
         var prospect = request.Prospect;
         var at = request.SlotStart is { } start ? MessageTime.Format(start, prospect.TimeZone) : null;
-        db.Messages.Add(ProspectMessage.For(request, MessageKind.Declined, notification.At,
+        var message = ProspectMessage.For(request, MessageKind.Declined, notification.At,
             () => MessageTexts.DeclinedText(practice.Value, at),
-            () => MessageTexts.DeclinedEmail(practice.Value, at, request.DeclineNote)));
+            () => MessageTexts.DeclinedEmail(practice.Value, at, request.DeclineNote));
+        if (message.Channel == ContactChannel.Email && request.Slot is not null && request.ConfirmedAt is not null)
+        {
+            var organizer = await InviteOrganizer.EmailAsync(configuration, db, request, cancellationToken);
+            message.WithCalendarInvite(ConsultationInvite.Cancel(request, practice.Value.Name, organizer, notification.At));
+        }
 
-        return Task.CompletedTask;
+        db.Messages.Add(message);
     }
 }

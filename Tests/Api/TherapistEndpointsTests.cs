@@ -624,7 +624,7 @@ public class TherapistEndpointsTests
         var key = new ConsultationRequestId(id);
         var kinds = await db.Messages.Where(m => m.ConsultationRequestId == key).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .Select(m => m.Kind).ToListAsync();
-        return kinds.Where(k => k is not (MessageKind.Acknowledgement or MessageKind.TherapistAlert)).ToList();
+        return kinds.Where(k => k is not (MessageKind.Acknowledgement or MessageKind.TherapistAlert or MessageKind.Reminder)).ToList();
     }
 
     private async Task<bool> OfferedAsync(string slotStart)

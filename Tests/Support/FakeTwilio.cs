@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +39,11 @@ internal sealed class FakeTwilio : IAsyncDisposable
 
     private int _requests;
 
+    private readonly ConcurrentQueue<long> _arrivals = new();
+
+    /// <summary>When each create-message request arrived (<see cref="Stopwatch.GetTimestamp"/>), in arrival order.</summary>
+    public IReadOnlyList<long> Arrivals => [.. _arrivals];
+
     public static async Task<FakeTwilio> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -60,6 +66,13 @@ internal sealed class FakeTwilio : IAsyncDisposable
             $$"""{"code": {{twilioCode}}, "message": "scripted failure", "more_info": "https://www.twilio.com/docs/errors/{{twilioCode}}", "status": {{httpStatus}}}""");
         return true;
     });
+
+    /// <summary>The next <paramref name="times"/> requests get this Twilio error (429 rate limit, 500 outage ...).</summary>
+    public void FailNext(int httpStatus, int twilioCode, int times)
+    {
+        for (var i = 0; i < times; i++)
+            FailNext(httpStatus, twilioCode);
+    }
 
     /// <summary>The next request is held until the returned source is completed, then its connection is dropped.</summary>
     public TaskCompletionSource HoldNext()
@@ -103,13 +116,17 @@ internal sealed class FakeTwilio : IAsyncDisposable
         if (sid != AccountSid || context.Request.Headers.Authorization != expected)
             return Results.Json(new { code = 20003, message = "Authenticate", status = 401 }, statusCode: 401);
 
+        _arrivals.Enqueue(Stopwatch.GetTimestamp());
         var form = await context.Request.ReadFormAsync();
         Interlocked.Increment(ref _requests);
         if (_script.TryDequeue(out var scripted) && await scripted(context))
             return Results.Empty;
 
         var messageSid = $"SM{Interlocked.Increment(ref _sequence):D32}";
-        var text = new SentText(messageSid, form["To"].ToString(), form["From"].ToString(), form["MessagingServiceSid"].ToString(), form["Body"].ToString());
+        var text = new SentText(messageSid, form["To"].ToString(), form["From"].ToString(), form["MessagingServiceSid"].ToString(), form["Body"].ToString())
+        {
+            StatusCallback = form["StatusCallback"].ToString(),
+        };
         Accepted.Enqueue(text);
         return Results.Json(
             new Dictionary<string, object?>
@@ -129,5 +146,9 @@ internal sealed class FakeTwilio : IAsyncDisposable
             statusCode: (int)HttpStatusCode.Created);
     }
 
-    public sealed record SentText(string Sid, string To, string From, string MessagingServiceSid, string Body);
+    public sealed record SentText(string Sid, string To, string From, string MessagingServiceSid, string Body)
+    {
+        /// <summary>The status callback URL the message asked Twilio to report to; empty when none.</summary>
+        public string StatusCallback { get; init; } = string.Empty;
+    }
 }

@@ -12,4 +12,7 @@ public enum DispatchResult
     Sent,
     RetryLater,
     Failed,
+
+    /// <summary>Withdrawn unsent: past its time, its call no longer stands, or a text to an opted-out number replaced by an email.</summary>
+    Cancelled,
 }

@@ -22,4 +22,13 @@ public sealed class DispatchOptions
 
     /// <summary>First retry delay after a transient failure; doubles each attempt, up to an hour.</summary>
     public double RetryBaseSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// At most this many texts handed to the SMS provider in any one second, by this process; 0 means no ceiling.
+    /// One Twilio long code takes about 1 per second; a Messaging Service with several numbers, or a short code, more.
+    /// </summary>
+    public int MaxPerSecondSms { get; set; } = 1;
+
+    /// <summary>At most this many emails handed to the email server in any one second, by this process; 0 means no ceiling.</summary>
+    public int MaxPerSecondEmail { get; set; } = 10;
 }

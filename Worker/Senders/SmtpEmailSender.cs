@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,8 @@ namespace Intake.Worker.Senders;
 /// <summary>Email through SMTP with MailKit. A 5xx reply is permanent; 4xx replies and broken connections are retried.</summary>
 internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
 {
+    private const string InviteFileName = "invite.ics";
+
     public async Task<SendOutcome> SendAsync(EmailToSend email, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -18,7 +21,7 @@ internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSen
         message.Subject = email.Subject;
         // A stable Message-ID per message lets receiving systems drop a copy if a crash ever makes us resend.
         message.MessageId = $"{email.Id}@intake";
-        message.Body = new TextPart("plain") { Text = email.Body };
+        message.Body = email.CalendarInvite is { } invite ? WithInvite(email.Body, invite) : new TextPart("plain") { Text = email.Body };
 
         using var client = new SmtpClient { Timeout = 30_000 };
         try
@@ -44,5 +47,36 @@ internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSen
         {
             return new SendOutcome.Transient($"smtp unreachable ({exception.GetType().Name})");
         }
+    }
+
+    /// <summary>
+    /// multipart/mixed: the text, then the invitation as "invite.ics" (text/calendar; method=REQUEST or CANCEL, as the
+    /// calendar says), which mail clients offer to add to, update in or remove from the calendar.
+    /// </summary>
+    private static Multipart WithInvite(string body, string invite)
+    {
+        var calendar = new TextPart("calendar")
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(invite))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = InviteFileName },
+            ContentTransferEncoding = ContentEncoding.Base64,
+        };
+        calendar.ContentType.Charset = "utf-8";
+        calendar.ContentType.Name = InviteFileName;
+        calendar.ContentType.Parameters.Add("method", MethodOf(invite));
+        return new Multipart("mixed") { new TextPart("plain") { Text = body }, calendar };
+    }
+
+    /// <summary>The calendar's METHOD (REQUEST, CANCEL), which the text/calendar content type must repeat.</summary>
+    private static string MethodOf(string invite)
+    {
+        using var reader = new StringReader(invite);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith("METHOD:", StringComparison.OrdinalIgnoreCase))
+                return line["METHOD:".Length..].Trim().ToUpperInvariant();
+        }
+
+        return "REQUEST";
     }
 }

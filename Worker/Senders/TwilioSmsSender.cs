@@ -27,7 +27,7 @@ internal sealed class TwilioSmsSender : ISmsSender, IDisposable
 
     public async Task<SendOutcome> SendAsync(TextToSend text, CancellationToken cancellationToken)
     {
-        var create = new CreateMessageOptions(new PhoneNumber(text.To)) { Body = text.Body };
+        var create = new CreateMessageOptions(new PhoneNumber(text.To)) { Body = text.Body, StatusCallback = _options.StatusCallbackUrl };
         if (!string.IsNullOrWhiteSpace(_options.MessagingServiceSid))
             create.MessagingServiceSid = _options.MessagingServiceSid;
         else
@@ -40,11 +40,12 @@ internal sealed class TwilioSmsSender : ISmsSender, IDisposable
         }
         catch (ApiException exception) when (exception.Status == 429 || exception.Status >= 500)
         {
-            return new SendOutcome.Transient($"twilio http {exception.Status} code {exception.Code}");
+            return new SendOutcome.Transient($"twilio http {exception.Status} code {exception.Code}", CodeOf(exception));
         }
         catch (ApiException exception)
         {
-            return new SendOutcome.Permanent($"twilio http {exception.Status} code {exception.Code}");
+            return new SendOutcome.Permanent(
+                $"twilio http {exception.Status} code {exception.Code}", CodeOf(exception), RefusalFor(exception.Code));
         }
         catch (Exception exception) when (exception is ApiConnectionException or HttpRequestException or TaskCanceledException or IOException)
         {
@@ -53,6 +54,25 @@ internal sealed class TwilioSmsSender : ISmsSender, IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Twilio's error codes that say the number itself cannot take our texts, so the person is better reached by
+    /// email: <see href="https://www.twilio.com/docs/api/errors"/>. Any other 4xx is our request's or our account's
+    /// fault, and an email would not help.
+    /// </summary>
+    internal static RecipientRefusal RefusalFor(int twilioCode) => twilioCode switch
+    {
+        21610 => RecipientRefusal.OptedOut,   // the recipient texted STOP to this sender
+        21211 => RecipientRefusal.CannotText, // invalid 'To' number
+        21614 => RecipientRefusal.CannotText, // 'To' is not a mobile number (a landline)
+        21408 => RecipientRefusal.CannotText, // texts to the number's region are not enabled
+        30003 => RecipientRefusal.CannotText, // unreachable handset
+        30005 => RecipientRefusal.CannotText, // unknown destination handset
+        30006 => RecipientRefusal.CannotText, // landline or unreachable carrier
+        _ => RecipientRefusal.None,
+    };
+
+    private static int? CodeOf(ApiException exception) => exception.Code == 0 ? null : exception.Code;
 
     /// <summary>The SDK builds absolute api.twilio.com addresses; this sends them to the configured base instead.</summary>
     private sealed class RedirectToBaseUrl(Uri baseUrl, HttpMessageHandler inner) : DelegatingHandler(inner)

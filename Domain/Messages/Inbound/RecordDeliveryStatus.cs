@@ -1,0 +1,66 @@
+using Intake.Domain.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Intake.Domain.Messages.Inbound;
+
+/// <summary>A provider's delivery report (a Twilio status callback) for the message it knows by <paramref name="ProviderMessageId"/>.</summary>
+/// <param name="ProviderMessageId">Twilio's MessageSid.</param>
+/// <param name="Status">Twilio's MessageStatus: queued, sending, sent, delivered, undelivered, failed ...</param>
+/// <param name="ErrorCode">Twilio's ErrorCode, when it gave one (30003 unreachable, 21610 opted out ...).</param>
+public sealed record RecordDeliveryStatus(string? ProviderMessageId, string? Status, int? ErrorCode) : IRequest<DeliveryStatusOutcome>;
+
+/// <summary>What a delivery report did.</summary>
+public enum DeliveryStatusOutcome
+{
+    /// <summary>The message's delivery status moved forward to the one reported.</summary>
+    Recorded,
+
+    /// <summary>The message already had this status or a later one (a duplicate or a late report): nothing changed.</summary>
+    AlreadyRecorded,
+
+    /// <summary>No message has that provider id: nothing changed.</summary>
+    UnknownMessage,
+
+    /// <summary>A status this list does not rank: nothing changed.</summary>
+    UnknownStatus,
+}
+
+/// <summary>
+/// Keeps the furthest status reported for a message, whatever order the reports come in. The rank check is in the
+/// UPDATE's WHERE clause, so two reports racing for one message cannot move it backwards: the database serialises
+/// them and the lower one matches no row.
+/// </summary>
+internal sealed class RecordDeliveryStatusHandler(IntakeDbContext db, IClock clock) : IRequestHandler<RecordDeliveryStatus, DeliveryStatusOutcome>
+{
+    public async Task<DeliveryStatusOutcome> Handle(RecordDeliveryStatus report, CancellationToken cancellationToken)
+    {
+        var sid = report.ProviderMessageId?.Trim();
+        if (string.IsNullOrEmpty(sid))
+            return DeliveryStatusOutcome.UnknownMessage;
+        if (DeliveryStatuses.Normalise(report.Status) is not { } status)
+        {
+            return await db.Messages.AnyAsync(m => m.ProviderMessageId == sid, cancellationToken)
+                ? DeliveryStatusOutcome.UnknownStatus
+                : DeliveryStatusOutcome.UnknownMessage;
+        }
+
+        var below = DeliveryStatuses.Below(status);
+        var now = clock.GetCurrentInstant();
+        var errorCode = report.ErrorCode;
+        var updated = await db.Messages
+            .Where(m => m.ProviderMessageId == sid && (m.DeliveryStatus == null || below.Contains(m.DeliveryStatus)))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.DeliveryStatus, status)
+                .SetProperty(m => m.DeliveryUpdatedAt, (Instant?)now)
+                .SetProperty(m => m.ProviderErrorCode, m => errorCode ?? m.ProviderErrorCode),
+                cancellationToken);
+        if (updated > 0)
+            return DeliveryStatusOutcome.Recorded;
+
+        return await db.Messages.AnyAsync(m => m.ProviderMessageId == sid, cancellationToken)
+            ? DeliveryStatusOutcome.AlreadyRecorded
+            : DeliveryStatusOutcome.UnknownMessage;
+    }
+}

@@ -1,0 +1,167 @@
+using Intake.Domain.Consultations;
+
+namespace Intake.Worker.Dispatch;
+
+/// <summary>
+/// A ceiling of N messages handed to one channel's provider in any one second, shared by every dispatch job of
+/// this process. Waiting for a turn is pacing, not business time, so it is measured with a
+/// <see cref="TimeProvider"/>'s monotonic timestamps, not the <c>IClock</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Why not System.Threading.RateLimiting: a fixed window lets 2N through across a window boundary, a segmented
+/// sliding window or a token bucket bounds the *starts* only roughly, and all of them count at the moment a
+/// permit is granted. The provider counts when requests *arrive*, and a request may arrive any time between its
+/// start and its answer; a slow one followed by a fast one can arrive closer together than they started.
+/// </para>
+/// <para>
+/// So here a permit is one of N tokens, and a token comes back only one second after the call that used it has
+/// finished (answered, failed or timed out). Of any N+1 requests two used the same token, and the later one
+/// started at least a second after the earlier one finished, hence arrived at least a second after the earlier
+/// one arrived: no one-second window, wherever it is measured, holds more than N. Starts are also spaced at least
+/// 1/N s apart, so the N are spread over the second instead of leaving in one burst (a long code's 1 per second is
+/// best kept smooth). The price is throughput a little under N per second (N per second plus a call's latency).
+/// </para>
+/// <para>
+/// The ceiling is per process: with several Workers (the scaled mode) each keeps its own, so the provider may see
+/// up to N times the number of Workers; set the ceiling divided by the Workers, or share the limiter in the store.
+/// </para>
+/// </remarks>
+internal sealed class SendRateLimiter : IDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _tokens;
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly long _spacing;
+    private readonly long _window;
+    private long _nextStart;
+
+    public SendRateLimiter(int perSecond, TimeProvider time)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
+        _time = time;
+        PerSecond = perSecond;
+        _tokens = new SemaphoreSlim(perSecond, perSecond);
+        _window = time.TimestampFrequency;
+        _spacing = (time.TimestampFrequency + perSecond - 1) / perSecond;
+        _nextStart = time.GetTimestamp();
+    }
+
+    public int PerSecond { get; }
+
+    /// <summary>Waits for a turn (never fails for lack of one); cancelled only by the token.</summary>
+    public async Task<SendPermit> AcquireAsync(CancellationToken cancellationToken)
+    {
+        var waited = false;
+        if (!_tokens.Wait(0, CancellationToken.None))
+        {
+            waited = true;
+            await _tokens.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await _turn.WaitAsync(cancellationToken);
+            try
+            {
+                waited |= await DelayUntilAsync(_nextStart, cancellationToken);
+                _nextStart = _time.GetTimestamp() + _spacing;
+            }
+            finally
+            {
+                _turn.Release();
+            }
+        }
+        catch
+        {
+            _tokens.Release();
+            throw;
+        }
+
+        return new SendPermit(this, waited);
+    }
+
+    /// <summary>The call made with the permit has finished: its token comes back a full second from now.</summary>
+    internal void ReturnAfterWindow() => _ = ReturnLaterAsync(_time.GetTimestamp() + _window);
+
+    /// <summary>No call was made with the permit: its token comes back at once.</summary>
+    internal void ReturnNow() => _tokens.Release();
+
+    private async Task ReturnLaterAsync(long at)
+    {
+        await DelayUntilAsync(at, CancellationToken.None);
+        try
+        {
+            _tokens.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The process is shutting down; nobody is left to take the token.
+        }
+    }
+
+    public void Dispose()
+    {
+        _tokens.Dispose();
+        _turn.Dispose();
+    }
+
+    /// <summary>Waits until the timestamp is reached (timers may fire a little early, so it checks again).</summary>
+    private async Task<bool> DelayUntilAsync(long timestamp, CancellationToken cancellationToken)
+    {
+        var waited = false;
+        while (true)
+        {
+            var remaining = _time.GetElapsedTime(_time.GetTimestamp(), timestamp);
+            if (remaining <= TimeSpan.Zero)
+                return waited;
+            waited = true;
+            await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), _time, cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// One turn to call a provider. Disposing it after the call starts the one-second wait before its token can be
+/// used again; <see cref="NotUsed"/> gives the token back at once when no call was made. A permit from
+/// <see cref="None"/> (no ceiling configured) does nothing.
+/// </summary>
+internal sealed class SendPermit(SendRateLimiter? limiter, bool waited) : IDisposable
+{
+    public static SendPermit None { get; } = new(null, waited: false);
+
+    private SendRateLimiter? _limiter = limiter;
+
+    /// <summary>True when the job had to wait for its turn: time passed since the checks before it.</summary>
+    public bool Waited { get; } = waited;
+
+    public void NotUsed() => Interlocked.Exchange(ref _limiter, null)?.ReturnNow();
+
+    public void Dispose() => Interlocked.Exchange(ref _limiter, null)?.ReturnAfterWindow();
+}
+
+/// <summary>
+/// The ceilings per channel (Dispatch:MaxPerSecondSms, Dispatch:MaxPerSecondEmail), one limiter each for the
+/// whole process; 0 means no ceiling. One Twilio sender (a long code) takes about one text a second.
+/// </summary>
+internal sealed class SendRateLimits(SendRateLimiter? sms, SendRateLimiter? email) : IDisposable
+{
+    public SendRateLimiter? Sms { get; } = sms;
+
+    public SendRateLimiter? Email { get; } = email;
+
+    public static SendRateLimits From(DispatchOptions options, TimeProvider time) => new(
+        options.MaxPerSecondSms > 0 ? new SendRateLimiter(options.MaxPerSecondSms, time) : null,
+        options.MaxPerSecondEmail > 0 ? new SendRateLimiter(options.MaxPerSecondEmail, time) : null);
+
+    public async Task<SendPermit> AcquireAsync(ContactChannel channel, CancellationToken cancellationToken) =>
+        (channel == ContactChannel.Sms ? Sms : Email) is { } limiter
+            ? await limiter.AcquireAsync(cancellationToken)
+            : SendPermit.None;
+
+    public void Dispose()
+    {
+        Sms?.Dispose();
+        Email?.Dispose();
+    }
+}
