@@ -14,6 +14,7 @@ public static class TherapistEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapTherapistConsultations();
         group.MapTherapistAvailability();
+        group.MapTherapistMessageLog();
         return app;
     }
 

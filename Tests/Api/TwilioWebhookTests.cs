@@ -257,7 +257,7 @@ public partial class TwilioWebhookTests
         var (status, reply) = await TextAsync(body);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(reply, Is.EqualTo("Calm Harbor Counseling: thanks — see you at Mon 15 Mar, 2:00 PM GMT."), "10:00 New York is 14:00 in London");
+        Assert.That(reply, Is.EqualTo("Calm Harbor Counseling: thanks - see you at Mon 15 Mar, 2:00 PM GMT."), "10:00 New York is 14:00 in London");
         AssertMinimumNecessary(reply);
         await using var db = _database.Open();
         var attendance = await db.ConsultationRequests.ToDictionaryAsync(r => r.Id, r => r.AttendanceConfirmedAt);
