@@ -1,4 +1,5 @@
 using System.Globalization;
+using Intake.Domain.Messages;
 using Intake.Domain.Messages.Inbound;
 using Intake.Api.Twilio;
 using MediatR;
@@ -39,7 +40,8 @@ public static partial class TwilioEndpoints
                 var sid = form["MessageSid"].ToString();
                 var status = form["MessageStatus"].ToString();
                 var errorCode = int.TryParse(form["ErrorCode"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : (int?)null;
-                var outcome = await mediator.Send(new RecordDeliveryStatus(sid, status, errorCode), ct);
+                var about = Guid.TryParse(request.Query["m"].ToString(), out var messageId) ? new MessageId(messageId) : (MessageId?)null;
+                var outcome = await mediator.Send(new RecordDeliveryStatus(sid, status, errorCode, about), ct);
                 string loggedSid = Safe(sid), loggedStatus = Safe(status);
                 LogStatus(logger, loggedSid, loggedStatus, outcome);
                 // 200 whatever the outcome: an unknown sid or a late report is not worth Twilio's retries.

@@ -91,6 +91,30 @@ public partial class TwilioWebhookTests
     }
 
     [Test]
+    public async Task Status_NamingATextItsDeadSenderLeftSending_MarksItSentSoNoLapsedClaimResendsIt()
+    {
+        // A Worker claimed the text, Twilio accepted it, and the Worker died before recording the answer.
+        MessageId id;
+        await using (var db = _database.Open())
+        {
+            var message = OutboundMessage.Text(null, MessageKind.Confirmed, ProspectPhone, "Calm Harbor Counseling: confirmed.", Now);
+            db.Messages.Add(message);
+            db.Entry(message).Property(m => m.Status).CurrentValue = MessageStatus.Sending;
+            db.Entry(message).Property(m => m.ClaimExpiresAt).CurrentValue = Now + Duration.FromMinutes(2);
+            await db.SaveChangesAsync();
+            id = message.Id;
+        }
+
+        var path = $"{StatusPath}?m={id}";
+        using var response = await _client.SendAsync(TwilioWebhookSigner.Post(path, StatusForm(Sid, "sent", null)));
+
+        await using var check = _database.Open();
+        var adopted = await check.Messages.AsNoTracking().SingleAsync(m => m.Id == id);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((adopted.Status, adopted.ProviderMessageId, adopted.DeliveryStatus), Is.EqualTo((MessageStatus.Sent, Sid, "sent")));
+    }
+
+    [Test]
     public async Task Status_ALateSentAfterDelivered_DoesNotGoBack()
     {
         var id = await SeedTextAsync(Sid);

@@ -267,7 +267,8 @@ public class DispatchGuardsTests
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new DispatchMessage(id));
 
-        Assert.That(_twilio.Accepted.Single().StatusCallback, Is.EqualTo("https://intake.example.org/api/twilio/status"));
+        Assert.That(_twilio.Accepted.Single().StatusCallback, Is.EqualTo($"https://intake.example.org/api/twilio/status?m={id}"),
+            "the callback names our message, so the Api can record the send if this Worker dies first");
     }
 
     [Test]

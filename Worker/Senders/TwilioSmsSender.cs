@@ -27,7 +27,7 @@ internal sealed class TwilioSmsSender : ISmsSender, IDisposable
 
     public async Task<SendOutcome> SendAsync(TextToSend text, CancellationToken cancellationToken)
     {
-        var create = new CreateMessageOptions(new PhoneNumber(text.To)) { Body = text.Body, StatusCallback = _options.StatusCallbackUrl };
+        var create = new CreateMessageOptions(new PhoneNumber(text.To)) { Body = text.Body, StatusCallback = StatusCallbackFor(text.Id) };
         if (!string.IsNullOrWhiteSpace(_options.MessagingServiceSid))
             create.MessagingServiceSid = _options.MessagingServiceSid;
         else
@@ -54,6 +54,13 @@ internal sealed class TwilioSmsSender : ISmsSender, IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// The status callback names our message (?m=id), so the Api can record the send even if this process dies
+    /// between Twilio's answer and our own record of it (ADR 002).
+    /// </summary>
+    private Uri? StatusCallbackFor(MessageId id) =>
+        _options.StatusCallbackUrl is { } url ? new Uri($"{url.AbsoluteUri}?m={id}") : null;
 
     /// <summary>
     /// Twilio's error codes that say the number itself cannot take our texts, so the person is better reached by

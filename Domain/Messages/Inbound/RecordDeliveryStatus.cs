@@ -1,3 +1,4 @@
+using Intake.Domain.Consultations;
 using Intake.Domain.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,9 @@ namespace Intake.Domain.Messages.Inbound;
 /// <param name="ProviderMessageId">Twilio's MessageSid.</param>
 /// <param name="Status">Twilio's MessageStatus: queued, sending, sent, delivered, undelivered, failed ...</param>
 /// <param name="ErrorCode">Twilio's ErrorCode, when it gave one (30003 unreachable, 21610 opted out ...).</param>
-public sealed record RecordDeliveryStatus(string? ProviderMessageId, string? Status, int? ErrorCode) : IRequest<DeliveryStatusOutcome>;
+/// <param name="About">Our message id, from the callback URL (?m=): lets a report adopt a text whose sender died before recording it.</param>
+public sealed record RecordDeliveryStatus(string? ProviderMessageId, string? Status, int? ErrorCode, MessageId? About = null)
+    : IRequest<DeliveryStatusOutcome>;
 
 /// <summary>What a delivery report did.</summary>
 public enum DeliveryStatusOutcome
@@ -48,6 +51,8 @@ internal sealed class RecordDeliveryStatusHandler(IntakeDbContext db, IClock clo
 
         var below = DeliveryStatuses.Below(status);
         var now = clock.GetCurrentInstant();
+        if (report.About is { } about)
+            await AdoptAsync(about, sid, now, cancellationToken);
         var errorCode = report.ErrorCode;
         var updated = await db.Messages
             .Where(m => m.ProviderMessageId == sid && (m.DeliveryStatus == null || below.Contains(m.DeliveryStatus)))
@@ -63,4 +68,17 @@ internal sealed class RecordDeliveryStatusHandler(IntakeDbContext db, IClock clo
             ? DeliveryStatusOutcome.AlreadyRecorded
             : DeliveryStatusOutcome.UnknownMessage;
     }
+
+    /// <summary>
+    /// Twilio has the text, so it was sent: a row that does not know its provider id yet takes it now, and one
+    /// still Sending (its job may have died after Twilio answered) becomes Sent, so no lapsed claim resends it.
+    /// </summary>
+    private Task<int> AdoptAsync(MessageId about, string sid, Instant now, CancellationToken cancellationToken) =>
+        db.Messages
+            .Where(m => m.Id == about && m.ProviderMessageId == null && m.Channel == ContactChannel.Sms)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.ProviderMessageId, sid)
+                .SetProperty(m => m.SentAt, m => m.Status == MessageStatus.Sending ? now : m.SentAt)
+                .SetProperty(m => m.Status, m => m.Status == MessageStatus.Sending ? MessageStatus.Sent : m.Status),
+                cancellationToken);
 }
