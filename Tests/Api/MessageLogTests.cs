@@ -4,38 +4,17 @@ using System.Text.Json;
 using Intake.Domain.Messages;
 using Intake.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
-using NodaTime.Testing;
 
 namespace Intake.Tests.Api;
 
 /// <summary>The therapist's message log: what went, how and when, for their own requests only, never the words.</summary>
-public class MessageLogTests
+public class MessageLogTests : ApiTests
 {
-    private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _anonymous = null!;
 
-    [SetUp]
-    public void SetUp()
-    {
-        _database = new TestDatabase();
-        _api = new ApiFactory(_database, new FakeClock(Now));
-        _anonymous = _api.CreateClient();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _anonymous.Dispose();
-        await _api.DisposeAsync();
-        _database.Dispose();
-    }
 
     private async Task<Guid> HoldAsync()
     {
-        using var response = await _anonymous.PostAsJsonAsync("/api/consultations",
+        using var response = await Client.PostAsJsonAsync("/api/consultations",
             Requests.WithSlot(Requests.ByText(), "2027-03-15T09:00:00-04:00", "t1"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -45,7 +24,7 @@ public class MessageLogTests
     public async Task MessageLog_ListsEachMessageWithItsStateAndNoWords()
     {
         var id = await HoldAsync();
-        await using (var db = _database.Open())
+        await using (var db = Database.Open())
         {
             await db.Messages.Where(m => m.Kind == MessageKind.Acknowledgement).ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Status, MessageStatus.Sent)
@@ -53,7 +32,7 @@ public class MessageLogTests
                 .SetProperty(m => m.DeliveryStatus, "delivered"));
         }
 
-        using var ada = await TherapistAccounts.SignedInClientAsync(_api, "t1", "ada@calmharbor.example");
+        using var ada = await TherapistAccounts.SignedInClientAsync(Api, "t1", "ada@calmharbor.example");
         using var response = await ada.GetAsync($"/api/therapist/consultations/{id}/messages");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -77,11 +56,11 @@ public class MessageLogTests
     public async Task MessageLog_OfAnotherTherapistsRequest_Is404()
     {
         var id = await HoldAsync();
-        await TherapistAccounts.AddTherapistAsync(_database, TherapistAccounts.London("t2"));
-        using var ben = await TherapistAccounts.SignedInClientAsync(_api, "t2", "ben@calmharbor.example");
+        await TherapistAccounts.AddTherapistAsync(Database, TherapistAccounts.London("t2"));
+        using var ben = await TherapistAccounts.SignedInClientAsync(Api, "t2", "ben@calmharbor.example");
 
         using var response = await ben.GetAsync($"/api/therapist/consultations/{id}/messages");
-        using var anonymous = await _anonymous.GetAsync($"/api/therapist/consultations/{id}/messages");
+        using var anonymous = await Client.GetAsync($"/api/therapist/consultations/{id}/messages");
 
         Assert.That((response.StatusCode, anonymous.StatusCode), Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.Unauthorized)));
     }

@@ -6,37 +6,20 @@ using Intake.Domain.Messages;
 using Intake.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Intake.Tests.Api;
 
-public class RequestConsultationTests
+public class RequestConsultationTests : ApiTests
 {
     private static readonly Instant Now = Instant.FromUtc(2027, 3, 14, 6, 30); // 1:30 AM EST, 6:30 AM GMT
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
 
-    [SetUp]
-    public void SetUp()
-    {
-        _database = new TestDatabase();
-        _api = new ApiFactory(_database, new FakeClock(Now));
-        _client = _api.CreateClient();
-    }
+    protected override Instant Start => Now;
 
-    [TearDown]
-    public async Task TearDown()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        _database.Dispose();
-    }
 
     [Test]
     public async Task Post_ByText_Returns201WithLocationAndStoresTheRequestWithItsMessages()
     {
-        using var response = await _client.PostAsJsonAsync("/api/consultations", Requests.Json(Requests.ByText()));
+        using var response = await Client.PostAsJsonAsync("/api/consultations", Requests.Json(Requests.ByText()));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -44,7 +27,7 @@ public class RequestConsultationTests
         Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("Requested"));
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/consultations/{id}"));
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var stored = await db.ConsultationRequests.SingleAsync();
         Assert.Multiple(() =>
         {
@@ -71,7 +54,7 @@ public class RequestConsultationTests
             Assert.That(messages.Select(m => m.DueAt), Is.All.EqualTo(Now));
         });
 
-        using var status = await _client.GetAsync(response.Headers.Location);
+        using var status = await Client.GetAsync(response.Headers.Location);
         Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await status.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Requested"));
     }
@@ -83,10 +66,10 @@ public class RequestConsultationTests
     {
         var request = Requests.ByText("America/Los_Angeles") with { PreferredChannel = channel, SmsConsent = consent };
 
-        using var response = await _client.PostAsJsonAsync("/api/consultations", Requests.Json(request));
+        using var response = await Client.PostAsJsonAsync("/api/consultations", Requests.Json(request));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var acknowledgement = await db.Messages.SingleAsync(m => m.Kind == MessageKind.Acknowledgement);
         Assert.Multiple(() =>
         {
@@ -100,7 +83,7 @@ public class RequestConsultationTests
     [Test]
     public async Task Get_UnknownId_Returns404Problem()
     {
-        using var response = await _client.GetAsync($"/api/consultations/{Guid.NewGuid()}");
+        using var response = await Client.GetAsync($"/api/consultations/{Guid.NewGuid()}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));

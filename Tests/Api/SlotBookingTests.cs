@@ -7,7 +7,6 @@ using Intake.Domain.Messages;
 using Intake.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Intake.Tests.Api;
 
@@ -15,35 +14,17 @@ namespace Intake.Tests.Api;
 /// Open slots and holding one, through HTTP on a real SQLite file. The practice is the root appsettings.json's:
 /// therapist t1 in America/New_York, Monday to Thursday 09:00-12:00 and 13:00-17:00, Friday 09:00-12:00.
 /// </summary>
-public class SlotBookingTests
+public class SlotBookingTests : ApiTests
 {
     // Wednesday 10 March 2027, 07:00 EST. New York moves to EDT on Sunday 14 March.
     private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
     private const string MondayNineNewYork = "2027-03-15T09:00:00-04:00";
 
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
 
-    [SetUp]
-    public void SetUp()
-    {
-        _database = new TestDatabase();
-        _api = new ApiFactory(_database, new FakeClock(Now));
-        _client = _api.CreateClient();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        _database.Dispose();
-    }
 
     private async Task<List<(string TherapistId, string Start, string End)>> SlotsAsync(string from, string to, string zone)
     {
-        var body = await _client.GetFromJsonAsync<JsonElement>($"/api/slots?from={from}&to={to}&timeZone={zone}");
+        var body = await Client.GetFromJsonAsync<JsonElement>($"/api/slots?from={from}&to={to}&timeZone={zone}");
         Assert.That(body.GetProperty("timeZone").GetString(), Is.EqualTo(zone));
         return body.GetProperty("slots").EnumerateArray()
             .Select(s => (s.GetProperty("therapistId").GetString()!, s.GetProperty("start").GetString()!, s.GetProperty("end").GetString()!))
@@ -51,7 +32,7 @@ public class SlotBookingTests
     }
 
     private Task<HttpResponseMessage> BookAsync(string slotStart, string therapistId = "t1") =>
-        _client.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByText(), slotStart, therapistId));
+        Client.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByText(), slotStart, therapistId));
 
     [Test]
     public async Task Slots_ForAWorkingDay_ListTheWindowsInTheAskersOffset()
@@ -84,7 +65,7 @@ public class SlotBookingTests
         Assert.That(slots.Select(s => s.Start), Does.Not.Contain(MondayNineNewYork));
         Assert.That(slots, Has.Count.EqualTo(27));
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var request = await db.ConsultationRequests.Include(r => r.Holds).SingleAsync();
         Assert.Multiple(() =>
         {
@@ -102,13 +83,13 @@ public class SlotBookingTests
     {
         using (var first = await BookAsync(MondayNineNewYork))
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var before = await _database.CountRowsAsync();
+        var before = await Database.CountRowsAsync();
 
         using var second = await BookAsync("2027-03-15T14:00:00+01:00"); // the same instant, written in another offset
 
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(second.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That(await _database.CountRowsAsync(), Is.EqualTo(before));
+        Assert.That(await Database.CountRowsAsync(), Is.EqualTo(before));
     }
 
     [TestCase("2027-03-15T08:00:00-04:00", TestName = "Post_SlotBeforeHours_Returns409")]
@@ -122,7 +103,7 @@ public class SlotBookingTests
         using var response = await BookAsync(slotStart);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(await _database.CountRowsAsync(), Is.EqualTo((0, 0)));
+        Assert.That(await Database.CountRowsAsync(), Is.EqualTo((0, 0)));
     }
 
     [TestCase("2027-03-15 09:00", "t1", "slotStart")]
@@ -136,7 +117,7 @@ public class SlotBookingTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Does.Contain(field));
-        Assert.That(await _database.CountRowsAsync(), Is.EqualTo((0, 0)));
+        Assert.That(await Database.CountRowsAsync(), Is.EqualTo((0, 0)));
     }
 
     [TestCase("2027-03-16", "2027-03-15", "America/New_York", "to")]
@@ -147,7 +128,7 @@ public class SlotBookingTests
     [TestCase("", "2027-03-15", "America/New_York", "from")]
     public async Task Slots_BadQuery_Returns400NamingTheField(string from, string to, string zone, string field)
     {
-        using var response = await _client.GetAsync($"/api/slots?from={from}&to={to}&timeZone={zone}");
+        using var response = await Client.GetAsync($"/api/slots?from={from}&to={to}&timeZone={zone}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -158,7 +139,7 @@ public class SlotBookingTests
     [Test]
     public async Task Slots_AtTheLimitOf62Days_AreServed()
     {
-        using var response = await _client.GetAsync("/api/slots?from=2027-03-10&to=2027-05-10&timeZone=America/New_York");
+        using var response = await Client.GetAsync("/api/slots?from=2027-03-10&to=2027-05-10&timeZone=America/New_York");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -169,13 +150,13 @@ public class SlotBookingTests
         // Bypass every check in code: two requests whose calls overlap by five minutes, saved straight to the database.
         var prospect = new Prospect("A", "+12125550199", "a@example.com", ContactChannel.Email, false, DateTimeZoneProviders.Tzdb["UTC"]);
         var nine = Parse(MondayNineNewYork);
-        await using (var db = _database.Open())
+        await using (var db = Database.Open())
         {
             db.ConsultationRequests.Add(ConsultationRequest.HoldSlot(prospect, null, new Slot("t1", nine, nine + Duration.FromMinutes(15)), Duration.Zero, Now));
             await db.SaveChangesAsync();
         }
 
-        await using var other = _database.Open();
+        await using var other = Database.Open();
         other.ConsultationRequests.Add(ConsultationRequest.HoldSlot(prospect, null,
             new Slot("t1", nine + Duration.FromMinutes(10), nine + Duration.FromMinutes(25)), Duration.Zero, Now));
 
@@ -199,7 +180,7 @@ public class SlotBookingTests
 
         Assert.That(codes.Count(c => c == HttpStatusCode.Created), Is.EqualTo(1));
         Assert.That(codes.Count(c => c == HttpStatusCode.Conflict), Is.EqualTo(199));
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         Assert.That(await db.ConsultationRequests.CountAsync(), Is.EqualTo(1));
         Assert.That(await db.SlotHolds.CountAsync(), Is.EqualTo(15));
         Assert.That(await db.Messages.CountAsync(), Is.EqualTo(2), "one acknowledgement and one alert, for the one request");

@@ -5,49 +5,29 @@ using Intake.Domain.Consultations.ExpireOverdueRequests;
 using Intake.Domain.Data;
 using Intake.Domain.Messages;
 using Intake.Tests.Support;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Intake.Tests.Worker;
 
 /// <summary>Transitions saved through the real DbContext: holds freed or replaced, messages written, expiry by the job.</summary>
-public class LifecyclePersistenceTests
+public class LifecyclePersistenceTests : WorkerTests
 {
     // Wednesday 10 March 2027, 07:00 EST; t1 works Monday 09:00-12:00 New York time.
-    private static readonly Instant Start = Instant.FromUtc(2027, 3, 10, 12, 0);
+    // The clock starts at WorkerTests.Start: Wednesday 10 March 2027, 07:00 in New York.
     private static readonly Instant MondayNine = Instant.FromUtc(2027, 3, 15, 13, 0);
     private static readonly Duration Quarter = Duration.FromMinutes(15);
 
-    private FakeClock _clock = null!;
-    private TestDatabase _database = null!;
-    private ServiceProvider _services = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _clock = new FakeClock(Start);
-        _database = new TestDatabase();
-        _services = await InProcessWorker.BuildAsync(_database, _clock);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _services.DisposeAsync();
-        _database.Dispose();
-    }
 
     private static Prospect Prospect() =>
         new("Jane Doe", "+12125550199", "jane@example.com", ContactChannel.Sms, true, DateTimeZoneProviders.Tzdb["Europe/London"]);
 
     private async Task<ConsultationRequestId> HoldAsync(Instant start)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var request = ConsultationRequest.HoldSlot(Prospect(), null, new Slot("t1", start, start + Quarter), Duration.Zero, _clock.GetCurrentInstant());
+        var request = ConsultationRequest.HoldSlot(Prospect(), null, new Slot("t1", start, start + Quarter), Duration.Zero, Clock.GetCurrentInstant());
         db.ConsultationRequests.Add(request);
         await db.SaveChangesAsync();
         return request.Id;
@@ -55,7 +35,7 @@ public class LifecyclePersistenceTests
 
     private async Task<TransitionResult> ActAsync(ConsultationRequestId id, Func<ConsultationRequest, TransitionResult> transition)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var request = await db.ConsultationRequests.Include(r => r.Holds).SingleAsync(r => r.Id == id);
         var result = transition(request);
@@ -63,15 +43,10 @@ public class LifecyclePersistenceTests
         return result;
     }
 
-    private async Task<T> SendAsync<T>(IRequest<T> request)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
 
     private async Task<List<long>> HeldMinutesAsync()
     {
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         return await db.SlotHolds.OrderBy(h => h.Minute).Select(h => h.Minute).ToListAsync();
     }
 
@@ -87,13 +62,13 @@ public class LifecyclePersistenceTests
         var id = await HoldAsync(MondayNine);
         Assert.That(await OfferedAsync(MondayNine), Is.False);
 
-        _clock.Reset(MondayNine - Duration.FromMinutes(121));
+        Clock.Reset(MondayNine - Duration.FromMinutes(121));
         var early = await SendAsync(new ExpireOverdueRequests());
-        _clock.Reset(MondayNine - Duration.FromMinutes(120));
+        Clock.Reset(MondayNine - Duration.FromMinutes(120));
         var due = await SendAsync(new ExpireOverdueRequests());
         var again = await SendAsync(new ExpireOverdueRequests());
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var request = await db.ConsultationRequests.SingleAsync(r => r.Id == id);
         Assert.Multiple(async () =>
         {
@@ -102,7 +77,7 @@ public class LifecyclePersistenceTests
             Assert.That(await HeldMinutesAsync(), Is.Empty);
             Assert.That(await db.Messages.CountAsync(m => m.Kind == MessageKind.Expired && m.Channel == ContactChannel.Sms), Is.EqualTo(1));
         });
-        _clock.Reset(Start);
+        Clock.Reset(Start);
         Assert.That(await OfferedAsync(MondayNine), Is.True, "the slot is open again");
     }
 
@@ -110,16 +85,16 @@ public class LifecyclePersistenceTests
     public async Task Reschedule_ToAnOverlappingTime_ReplacesTheHoldsInOneSave()
     {
         var id = await HoldAsync(MondayNine);
-        Assert.That((await ActAsync(id, r => r.Confirm(_clock.GetCurrentInstant()))).IsOk, Is.True);
+        Assert.That((await ActAsync(id, r => r.Confirm(Clock.GetCurrentInstant()))).IsOk, Is.True);
 
         var later = MondayNine + Duration.FromMinutes(5);
-        var result = await ActAsync(id, r => r.Reschedule(new Slot("t1", later, later + Quarter), Duration.Zero, _clock.GetCurrentInstant()));
+        var result = await ActAsync(id, r => r.Reschedule(new Slot("t1", later, later + Quarter), Duration.Zero, Clock.GetCurrentInstant()));
 
         var minutes = await HeldMinutesAsync();
         Assert.That(result.IsOk, Is.True);
         Assert.That(minutes, Has.Count.EqualTo(15));
         Assert.That(minutes[0], Is.EqualTo(later.ToUnixTimeTicks() / Duration.FromMinutes(1).BclCompatibleTicks));
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         Assert.That(await db.Messages.CountAsync(m => m.Kind == MessageKind.Rescheduled), Is.EqualTo(1));
     }
 
@@ -128,12 +103,12 @@ public class LifecyclePersistenceTests
     {
         var id = await HoldAsync(MondayNine);
 
-        var result = await ActAsync(id, r => r.Decline("Fully booked that week.", _clock.GetCurrentInstant()));
+        var result = await ActAsync(id, r => r.Decline("Fully booked that week.", Clock.GetCurrentInstant()));
 
         Assert.That(result.IsOk, Is.True);
         Assert.That(await HeldMinutesAsync(), Is.Empty);
         Assert.That(await OfferedAsync(MondayNine), Is.True);
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var declined = await db.Messages.SingleAsync(m => m.Kind == MessageKind.Declined);
         Assert.That(declined.Body, Does.Not.Contain("Fully booked"), "the therapist's note goes by email only, never in a text");
     }
@@ -145,10 +120,10 @@ public class LifecyclePersistenceTests
         var offered = new[] { MondayNine + Duration.FromHours(1), MondayNine + Duration.FromHours(2) }
             .Select(s => new Slot("t1", s, s + Quarter)).ToList();
 
-        var proposed = await ActAsync(id, r => r.ProposeTimes(offered, _clock.GetCurrentInstant()));
-        var accepted = await ActAsync(id, r => r.AcceptProposedTime(offered[1].Start, Duration.Zero, _clock.GetCurrentInstant()));
+        var proposed = await ActAsync(id, r => r.ProposeTimes(offered, Clock.GetCurrentInstant()));
+        var accepted = await ActAsync(id, r => r.AcceptProposedTime(offered[1].Start, Duration.Zero, Clock.GetCurrentInstant()));
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var request = await db.ConsultationRequests.SingleAsync(r => r.Id == id);
         Assert.Multiple(async () =>
         {
@@ -164,19 +139,19 @@ public class LifecyclePersistenceTests
     {
         await HoldAsync(MondayNine);
         ConsultationRequestId callback;
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-            var request = ConsultationRequest.Submit(Prospect(), null, _clock.GetCurrentInstant());
+            var request = ConsultationRequest.Submit(Prospect(), null, Clock.GetCurrentInstant());
             db.ConsultationRequests.Add(request);
             await db.SaveChangesAsync();
             callback = request.Id;
         }
 
         Assert.That(
-            () => ActAsync(callback, r => r.Confirm(new Slot("t1", MondayNine, MondayNine + Quarter), Duration.Zero, _clock.GetCurrentInstant())),
+            () => ActAsync(callback, r => r.Confirm(new Slot("t1", MondayNine, MondayNine + Quarter), Duration.Zero, Clock.GetCurrentInstant())),
             Throws.InstanceOf<DbUpdateException>());
-        await using var check = _database.Open();
+        await using var check = Database.Open();
         Assert.That((await check.ConsultationRequests.SingleAsync(r => r.Id == callback)).Status, Is.EqualTo(ConsultationStatus.Requested));
     }
 }

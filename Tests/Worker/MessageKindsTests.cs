@@ -9,11 +9,8 @@ using Intake.Domain.Consultations.RequestConsultation;
 using Intake.Domain.Consultations.RescheduleConsultation;
 using Intake.Domain.Messages;
 using Intake.Tests.Support;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Intake.Tests.Worker;
 
@@ -21,37 +18,13 @@ namespace Intake.Tests.Worker;
 /// Every message kind each transition writes, by channel and consent, with the call's time in the prospect's own
 /// zone: London (GMT), Los Angeles (PDT, two days after its change) and Sydney (AEDT, the next calendar day).
 /// </summary>
-public class MessageKindsTests
+public class MessageKindsTests : WorkerTests
 {
-    private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
     private const string Nine = "2027-03-15T09:00:00-04:00";  // 13:00Z
     private const string Ten = "2027-03-15T10:00:00-04:00";   // 14:00Z
     private static readonly ConsultationActor Therapist = new ConsultationActor.Therapist("t1");
 
-    private FakeClock _clock = null!;
-    private TestDatabase _database = null!;
-    private ServiceProvider _services = null!;
 
-    [SetUp]
-    public async Task SetUp()
-    {
-        _clock = new FakeClock(Now);
-        _database = new TestDatabase();
-        _services = await InProcessWorker.BuildAsync(_database, _clock);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _services.DisposeAsync();
-        _database.Dispose();
-    }
-
-    private async Task<T> SendAsync<T>(IRequest<T> request)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
 
     private async Task<ConsultationRequestId> HoldAsync(string zone, string channel, bool consent)
     {
@@ -61,7 +34,7 @@ public class MessageKindsTests
 
     private async Task<List<OutboundMessage>> ToProspectAsync(ConsultationRequestId id)
     {
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         return await db.Messages.AsNoTracking()
             .Where(m => m.ConsultationRequestId == id && m.Recipient != "ada@calmharbor.example")
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.DueAt)
@@ -121,7 +94,7 @@ public class MessageKindsTests
         var proposedId = ((RequestOutcome.Accepted)proposed).Id;
         await SendAsync(new ProposeAlternativeTimes(proposedId, new ConsultationActor.Therapist("t1"), [Ten]));
         var expired = await HoldAsync(zone, channel, consent);
-        _clock.Reset(Instant.FromUtc(2027, 3, 15, 11, 0));
+        Clock.Reset(Instant.FromUtc(2027, 3, 15, 11, 0));
         await SendAsync(new ExpireOverdueRequests());
 
         var declinedMessage = (await ToProspectAsync(declined)).Single(m => m.Kind == MessageKind.Declined);
