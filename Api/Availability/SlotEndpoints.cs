@@ -3,15 +3,11 @@ using Intake.Domain.Availability.FindOpenSlots;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Intake.Api.Availability;
 
 public static class SlotEndpoints
 {
-    /// <summary>"2027-03-14T01:00:00-05:00": the offset of the asked zone at that instant, always with seconds.</summary>
-    private static readonly OffsetDateTimePattern Iso = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
-
     public static IEndpointRouteBuilder MapSlots(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/slots", async Task<Ok<SlotListResponse>> ([AsParameters] SlotQuery query, IMediator mediator, CancellationToken ct) =>
@@ -36,7 +32,7 @@ public static class SlotEndpoints
     {
         public static SlotResponse From(Slot slot, DateTimeZone zone) => new(
             slot.TherapistId,
-            Iso.Format(slot.Start.InZone(zone).ToOffsetDateTime()),
-            Iso.Format(slot.End.InZone(zone).ToOffsetDateTime()));
+            OffsetTimes.Format(slot.Start, zone),
+            OffsetTimes.Format(slot.End, zone));
     }
 }

@@ -8,16 +8,6 @@ using NodaTime.Text;
 
 namespace Intake.Api.Therapists;
 
-internal static class TherapistTimes
-{
-    /// <summary>"2027-03-15T09:00:00-04:00": the offset of the therapist's zone at that instant, as /api/slots writes it.</summary>
-    private static readonly OffsetDateTimePattern Iso = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
-
-    public static string Format(Instant instant, DateTimeZone zone) => Iso.Format(instant.InZone(zone).ToOffsetDateTime());
-
-    public static string? Format(Instant? instant, DateTimeZone zone) => instant is { } known ? Format(known, zone) : null;
-}
-
 public sealed record TherapistInboxResponse(string TimeZone, IReadOnlyList<TherapistConsultationResponse> Consultations);
 
 /// <summary>A request as the therapist reads it; every time in the therapist's zone.</summary>
@@ -38,9 +28,9 @@ public sealed record TherapistConsultationResponse(
         consultation.Id.Value,
         consultation.Status,
         consultation.TherapistId,
-        TherapistTimes.Format(consultation.SubmittedAt, zone),
-        TherapistTimes.Format(consultation.SlotStart, zone),
-        TherapistTimes.Format(consultation.SlotEnd, zone),
+        OffsetTimes.Format(consultation.SubmittedAt, zone),
+        OffsetTimes.Format(consultation.SlotStart, zone),
+        OffsetTimes.Format(consultation.SlotEnd, zone),
         ProspectResponse.From(consultation.Prospect),
         consultation.Message,
         consultation.ProposedSlots.Select(slot => SlotEndpoints.SlotResponse.From(slot, zone)).ToList(),
