@@ -4,7 +4,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Intake.Domain.Availability.FindOpenSlots;
 
@@ -19,8 +18,8 @@ internal sealed class FindOpenSlotsHandler(IntakeDbContext db, IClock clock, IOp
     public async Task<OpenSlotList> Handle(FindOpenSlots query, CancellationToken cancellationToken)
     {
         var zone = DateTimeZoneProviders.Tzdb[query.TimeZone!];
-        var from = LocalDatePattern.Iso.Parse(query.From!).Value;
-        var to = LocalDatePattern.Iso.Parse(query.To!).Value;
+        var from = IsoDate.Parse(query.From)!.Value;
+        var to = IsoDate.Parse(query.To)!.Value;
 
         var therapists = await db.Therapists.AsNoTracking()
             .Where(t => query.TherapistId == null || t.Id == query.TherapistId)

@@ -1,3 +1,4 @@
+using Intake.Domain.Availability;
 using FluentValidation;
 using Intake.Domain.Data;
 using MediatR;
@@ -11,7 +12,7 @@ internal sealed class RemoveDateOverrideHandler(IntakeDbContext db) : IRequestHa
 {
     public Task<AvailabilityChange> Handle(RemoveDateOverride command, CancellationToken cancellationToken)
     {
-        var date = TherapistHours.Date(command.Date)!.Value;
+        var date = IsoDate.Parse(command.Date)!.Value;
         return TherapistHours.ChangeAsync(db, command.TherapistId, therapist =>
         {
             if (!therapist.HasDateOverride(date))
@@ -25,5 +26,5 @@ internal sealed class RemoveDateOverrideHandler(IntakeDbContext db) : IRequestHa
 internal sealed class RemoveDateOverrideValidator : AbstractValidator<RemoveDateOverride>
 {
     public RemoveDateOverrideValidator() =>
-        RuleFor(c => c.Date).Must(date => TherapistHours.Date(date) is not null).WithMessage("Date must be a date like 2027-12-24.");
+        RuleFor(c => c.Date).Must(date => IsoDate.Parse(date) is not null).WithMessage("Date must be a date like 2027-12-24.");
 }

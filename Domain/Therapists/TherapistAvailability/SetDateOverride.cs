@@ -1,3 +1,4 @@
+using Intake.Domain.Availability;
 using FluentValidation;
 using Intake.Domain.Data;
 using MediatR;
@@ -16,7 +17,7 @@ internal sealed class SetDateOverrideHandler(IntakeDbContext db, IClock clock) :
 {
     public Task<AvailabilityChange> Handle(SetDateOverride command, CancellationToken cancellationToken)
     {
-        var date = TherapistHours.Date(command.Date)!.Value;
+        var date = IsoDate.Parse(command.Date)!.Value;
         var windows = TherapistHours.Windows(command.Windows!);
         return TherapistHours.ChangeAsync(db, command.TherapistId, therapist =>
         {
@@ -32,7 +33,7 @@ internal sealed class SetDateOverrideValidator : AbstractValidator<SetDateOverri
     public SetDateOverrideValidator(IntakeDbContext db, IClock clock)
     {
         RuleFor(c => c.Date)
-            .Must(date => TherapistHours.Date(date) is not null).WithMessage("Date must be a date like 2027-12-24.")
+            .Must(date => IsoDate.Parse(date) is not null).WithMessage("Date must be a date like 2027-12-24.")
             .MustAsync(async (command, text, cancellationToken) =>
             {
                 var zone = await db.Therapists.AsNoTracking().Where(t => t.Id == command.TherapistId)
@@ -40,10 +41,10 @@ internal sealed class SetDateOverrideValidator : AbstractValidator<SetDateOverri
                 if (zone is null)
                     return true; // the handler answers for an unknown therapist
                 var today = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[zone]).Date;
-                var date = TherapistHours.Date(text)!.Value;
+                var date = IsoDate.Parse(text)!.Value;
                 return date >= today && date <= today.PlusDays(TherapistHours.MaxDaysAhead);
             })
-            .When(c => TherapistHours.Date(c.Date) is not null, ApplyConditionTo.CurrentValidator)
+            .When(c => IsoDate.Parse(c.Date) is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage($"Date must be from today (in your time zone) to {TherapistHours.MaxDaysAhead} days ahead.");
 
         RuleFor(c => c.Windows).Custom((windows, context) =>

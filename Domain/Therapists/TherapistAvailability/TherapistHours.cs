@@ -3,7 +3,6 @@ using Intake.Domain.Data;
 using Intake.Domain.Practices;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Intake.Domain.Therapists.TherapistAvailability;
 
@@ -33,10 +32,6 @@ internal static class TherapistHours
 
         return null;
     }
-
-    /// <summary>An ISO date such as 2027-12-24, or null.</summary>
-    public static LocalDate? Date(string? text) =>
-        text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value : null;
 
     /// <summary>What is wrong with one day's windows (<paramref name="on"/> names the day in the messages); empty when nothing.</summary>
     public static List<string> Problems(IReadOnlyList<string?>? texts, string on)
