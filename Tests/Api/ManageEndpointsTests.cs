@@ -15,7 +15,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Intake.Tests.Api;
 
@@ -24,7 +23,7 @@ namespace Intake.Tests.Api;
 /// only key. The practice is the root appsettings.json's: t1 in America/New_York; the prospect reads times in
 /// America/Los_Angeles (Requests.ByEmail).
 /// </summary>
-public partial class ManageEndpointsTests
+public partial class ManageEndpointsTests : ApiTests
 {
     // Wednesday 10 March 2027, 07:00 EST. The US moves to summer time on Sunday 14 March.
     private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
@@ -34,34 +33,12 @@ public partial class ManageEndpointsTests
     private const string TuesdayNine = "2027-03-16T09:00:00-04:00";
     private const string TuesdayTen = "2027-03-16T10:00:00-04:00";
 
-    private FakeClock _clock = null!;
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _clock = new FakeClock(Now);
-        _database = new TestDatabase();
-        _api = new ApiFactory(_database, _clock);
-        _client = _api.CreateClient();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Test]
     public async Task Get_WithTheLinkFromTheAcknowledgement_ShowsTheRequestInTheProspectsZone()
     {
         var (id, token) = await HoldAsync(MondayNine);
 
-        using var response = await _client.GetAsync($"/api/manage/{token}");
+        using var response = await Client.GetAsync($"/api/manage/{token}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var raw = await response.Content.ReadAsStringAsync();
@@ -84,10 +61,10 @@ public partial class ManageEndpointsTests
     public async Task Emails_ToTheProspect_CarryTheLinkButTextsDoNot()
     {
         var (_, _) = await HoldAsync(MondayNine);
-        using var byText = await _client.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByText(), MondayTen, "t1"));
+        using var byText = await Client.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByText(), MondayTen, "t1"));
         Assert.That(byText.StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var acknowledgements = await db.Messages.Where(m => m.Kind == MessageKind.Acknowledgement).ToListAsync();
         var email = acknowledgements.Single(m => m.Channel == ContactChannel.Email);
         var text = acknowledgements.Single(m => m.Channel == ContactChannel.Sms);
@@ -103,14 +80,14 @@ public partial class ManageEndpointsTests
         var (id, token) = await HoldAsync(MondayNine);
         Assert.That(await OfferedAsync(MondayNine), Is.False);
 
-        using var response = await _client.PostAsync($"/api/manage/{token}/cancel", null);
+        using var response = await Client.PostAsync($"/api/manage/{token}/cancel", null);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(body.GetProperty("id").GetGuid(), Is.EqualTo(id.Value));
         Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("Cancelled"));
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var request = await db.ConsultationRequests.Include(r => r.Holds).SingleAsync();
         Assert.Multiple(() =>
         {
@@ -122,7 +99,7 @@ public partial class ManageEndpointsTests
         var kinds = await db.Messages.Select(m => m.Kind).ToListAsync();
         Assert.That(kinds, Does.Contain(MessageKind.Cancelled).And.Contain(MessageKind.TherapistCancelledAlert));
 
-        using var view = await _client.GetAsync($"/api/manage/{token}");
+        using var view = await Client.GetAsync($"/api/manage/{token}");
         Assert.That((await view.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Cancelled"),
             "the link still shows where the request stands");
     }
@@ -134,14 +111,14 @@ public partial class ManageEndpointsTests
         Assert.That(await SendAsync(new ConfirmConsultation(id, new ConsultationActor.Therapist("t1"), null)), Is.InstanceOf<ChangeOutcome.Changed>());
         var token = await LinkInAsync(id, MessageKind.Confirmed);
 
-        using var response = await _client.PostAsJsonAsync($"/api/manage/{token}/reschedule", new { slotStart = MondayTen });
+        using var response = await Client.PostAsJsonAsync($"/api/manage/{token}/reschedule", new { slotStart = MondayTen });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("Confirmed"));
         Assert.That(await OfferedAsync(MondayNine), Is.True, "the old time is open again");
         Assert.That(await OfferedAsync(MondayTen), Is.False, "the new time is taken");
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var request = await db.ConsultationRequests.SingleAsync();
         Assert.That(request.SlotStart, Is.EqualTo(Parse(MondayTen)));
         var notice = await db.Messages.SingleAsync(m => m.Kind == MessageKind.Rescheduled);
@@ -155,13 +132,13 @@ public partial class ManageEndpointsTests
         Assert.That(await SendAsync(new ProposeAlternativeTimes(id, new ConsultationActor.Therapist("t1"), [TuesdayNine, TuesdayTen])),
             Is.InstanceOf<ChangeOutcome.Changed>());
         var token = await LinkInAsync(id, MessageKind.AlternativesProposed);
-        await using (var db = _database.Open())
+        await using (var db = Database.Open())
         {
             var proposal = await db.Messages.SingleAsync(m => m.Kind == MessageKind.AlternativesProposed);
             Assert.That(proposal.Body, Does.Contain("open your link to pick one"));
         }
 
-        using (var view = await _client.GetAsync($"/api/manage/{token}"))
+        using (var view = await Client.GetAsync($"/api/manage/{token}"))
         {
             var shown = await view.Content.ReadFromJsonAsync<JsonElement>();
             Assert.That(shown.GetProperty("status").GetString(), Is.EqualTo("Requested"));
@@ -170,13 +147,13 @@ public partial class ManageEndpointsTests
                 Is.EqualTo(new[] { "2027-03-16T06:00:00-07:00", "2027-03-16T07:00:00-07:00" }));
         }
 
-        using var response = await _client.PostAsJsonAsync($"/api/manage/{token}/accept", new { slotStart = "2027-03-16T07:00:00-07:00" });
+        using var response = await Client.PostAsJsonAsync($"/api/manage/{token}/accept", new { slotStart = "2027-03-16T07:00:00-07:00" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Confirmed"));
         Assert.That(await OfferedAsync(TuesdayTen), Is.False);
         Assert.That(await OfferedAsync(TuesdayNine), Is.True, "the time not taken stays open");
-        await using var after = _database.Open();
+        await using var after = Database.Open();
         var request = await after.ConsultationRequests.SingleAsync();
         Assert.That(request.SlotStart, Is.EqualTo(Parse(TuesdayTen)));
         Assert.That(await after.Messages.CountAsync(m => m.Kind == MessageKind.Confirmed), Is.EqualTo(1));
@@ -190,7 +167,7 @@ public partial class ManageEndpointsTests
         var token = await LinkInAsync(id, MessageKind.AlternativesProposed);
         var before = await SnapshotAsync();
 
-        using var response = await _client.PostAsJsonAsync($"/api/manage/{token}/accept", new { slotStart = TuesdayTen });
+        using var response = await Client.PostAsJsonAsync($"/api/manage/{token}/accept", new { slotStart = TuesdayTen });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(await SnapshotAsync(), Is.EqualTo(before));
@@ -203,7 +180,7 @@ public partial class ManageEndpointsTests
         var (_, token) = await HoldAsync(MondayNine);
         var before = await SnapshotAsync();
 
-        using var response = await _client.PostAsJsonAsync($"/api/manage/{token}/{action}", new { slotStart = MondayTen });
+        using var response = await Client.PostAsJsonAsync($"/api/manage/{token}/{action}", new { slotStart = MondayTen });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -215,11 +192,11 @@ public partial class ManageEndpointsTests
     public async Task Cancel_Twice_Returns409TheSecondTime()
     {
         var (_, token) = await HoldAsync(MondayNine);
-        using (var first = await _client.PostAsync($"/api/manage/{token}/cancel", null))
+        using (var first = await Client.PostAsync($"/api/manage/{token}/cancel", null))
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var before = await SnapshotAsync();
 
-        using var second = await _client.PostAsync($"/api/manage/{token}/cancel", null);
+        using var second = await Client.PostAsync($"/api/manage/{token}/cancel", null);
 
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString(),
@@ -236,7 +213,7 @@ public partial class ManageEndpointsTests
         var token = await LinkInAsync(id, MessageKind.Confirmed);
         var before = await SnapshotAsync();
 
-        using var response = await _client.PostAsJsonAsync($"/api/manage/{token}/reschedule", new { slotStart = MondayTen });
+        using var response = await Client.PostAsJsonAsync($"/api/manage/{token}/reschedule", new { slotStart = MondayTen });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(await SnapshotAsync(), Is.EqualTo(before));
@@ -248,7 +225,7 @@ public partial class ManageEndpointsTests
         var (_, token) = await HoldAsync(MondayNine);
         var before = await SnapshotAsync();
 
-        using var response = await _client.PostAsJsonAsync($"/api/manage/{token}/reschedule", new { slotStart = "Monday at nine" });
+        using var response = await Client.PostAsJsonAsync($"/api/manage/{token}/reschedule", new { slotStart = "Monday at nine" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -289,12 +266,12 @@ public partial class ManageEndpointsTests
         var (_, token) = await HoldAsync(MondayNine);
         var callEnds = Parse(MondayNine) + Duration.FromMinutes(15);
 
-        _clock.Reset(callEnds + Duration.FromDays(7) - Duration.FromMinutes(1));
-        using (var before = await _client.GetAsync($"/api/manage/{token}"))
+        Clock.Reset(callEnds + Duration.FromDays(7) - Duration.FromMinutes(1));
+        using (var before = await Client.GetAsync($"/api/manage/{token}"))
             Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        _clock.Reset(callEnds + Duration.FromDays(7));
-        using var after = await _client.GetAsync($"/api/manage/{token}");
+        Clock.Reset(callEnds + Duration.FromDays(7));
+        using var after = await Client.GetAsync($"/api/manage/{token}");
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
@@ -305,10 +282,10 @@ public partial class ManageEndpointsTests
     {
         var (id, _) = await HoldAsync(MondayNine);
         await SendAsync(new ConfirmConsultation(id, new ConsultationActor.Therapist("t1"), null));
-        var token = _api.Services.GetRequiredService<ManageLinks>().TokenFor(id, Now + Duration.FromHours(1));
-        using (var fresh = await _client.GetAsync($"/api/manage/{token}"))
+        var token = Api.Services.GetRequiredService<ManageLinks>().TokenFor(id, Now + Duration.FromHours(1));
+        using (var fresh = await Client.GetAsync($"/api/manage/{token}"))
             Assert.That(fresh.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the same token worked before it expired");
-        _clock.Advance(Duration.FromHours(2)); // still days before the call: only the link's age stops it
+        Clock.Advance(Duration.FromHours(2)); // still days before the call: only the link's age stops it
         var before = await SnapshotAsync();
 
         using var expired = await ActAsync(token, action);
@@ -325,11 +302,11 @@ public partial class ManageEndpointsTests
         var (a, tokenA) = await HoldAsync(MondayNine);
         var (b, _) = await HoldAsync(MondayNineThirty);
 
-        using var response = await _client.PostAsync($"/api/manage/{tokenA}/cancel?id={b.Value}", null);
+        using var response = await Client.PostAsync($"/api/manage/{tokenA}/cancel?id={b.Value}", null);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), Is.EqualTo(a.Value));
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var requests = await db.ConsultationRequests.Include(r => r.Holds).ToDictionaryAsync(r => r.Id);
         Assert.Multiple(() =>
         {
@@ -338,14 +315,14 @@ public partial class ManageEndpointsTests
             Assert.That(requests[b].Holds, Has.Count.EqualTo(15));
         });
         Assert.That(await db.Messages.CountAsync(m => m.ConsultationRequestId == b), Is.EqualTo(2), "B's acknowledgement and alert only");
-        using var view = await _client.GetAsync($"/api/manage/{tokenA}");
+        using var view = await Client.GetAsync($"/api/manage/{tokenA}");
         Assert.That((await view.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), Is.EqualTo(a.Value));
     }
 
     /// <summary>Holds a slot through the booking form, by email, and returns the link's token from the acknowledgement.</summary>
     private async Task<(ConsultationRequestId Id, string Token)> HoldAsync(string slotStart)
     {
-        using var response = await _client.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByEmail(), slotStart, "t1"));
+        using var response = await Client.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByEmail(), slotStart, "t1"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var id = new ConsultationRequestId((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         return (id, await LinkInAsync(id, MessageKind.Acknowledgement));
@@ -354,7 +331,7 @@ public partial class ManageEndpointsTests
     /// <summary>The token of the manage link in the latest email of this kind to the prospect.</summary>
     private async Task<string> LinkInAsync(ConsultationRequestId id, MessageKind kind)
     {
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var messages = await db.Messages.Where(m => m.ConsultationRequestId == id && m.Kind == kind && m.Channel == ContactChannel.Email).ToListAsync();
         var match = ManageLink().Match(messages.OrderBy(m => m.CreatedAt).Last().Body);
         Assert.That(match.Success, Is.True, $"the {kind} email carries a manage link");
@@ -363,27 +340,27 @@ public partial class ManageEndpointsTests
 
     private Task<HttpResponseMessage> ActAsync(string token, string action) => action switch
     {
-        "get" => _client.GetAsync($"/api/manage/{token}"),
-        "cancel" => _client.PostAsync($"/api/manage/{token}/cancel", null),
-        _ => _client.PostAsJsonAsync($"/api/manage/{token}/{action}", new { slotStart = MondayTen }),
+        "get" => Client.GetAsync($"/api/manage/{token}"),
+        "cancel" => Client.PostAsync($"/api/manage/{token}/cancel", null),
+        _ => Client.PostAsJsonAsync($"/api/manage/{token}/{action}", new { slotStart = MondayTen }),
     };
 
     private async Task<T> SendAsync<T>(IRequest<T> request)
     {
-        await using var scope = _api.Services.CreateAsyncScope();
+        await using var scope = Api.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
     private async Task<bool> OfferedAsync(string slotStart)
     {
-        var body = await _client.GetFromJsonAsync<JsonElement>("/api/slots?from=2027-03-15&to=2027-03-16&timeZone=America/New_York");
+        var body = await Client.GetFromJsonAsync<JsonElement>("/api/slots?from=2027-03-15&to=2027-03-16&timeZone=America/New_York");
         return body.GetProperty("slots").EnumerateArray().Any(s => s.GetProperty("start").GetString() == slotStart);
     }
 
     /// <summary>Every request's status and time, the holds and the messages: what a refused or forged call must leave alone.</summary>
     private async Task<string> SnapshotAsync()
     {
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var requests = await db.ConsultationRequests.OrderBy(r => r.SubmittedAt).ThenBy(r => r.SlotStart)
             .Select(r => $"{r.Id}:{r.Status}:{r.SlotStart}").ToListAsync();
         var holds = await db.SlotHolds.CountAsync();
