@@ -35,7 +35,11 @@ public sealed class SlotHold
             yield return new SlotHold(slot.TherapistId, minute, heldBy);
     }
 
-    private static long FloorMinute(Instant instant) => (long)Math.Floor(instant.ToUnixTimeTicks() / (double)TicksPerMinute);
+    // Integer arithmetic: ticks since 1970 exceed a double's 53-bit mantissa, so dividing as doubles could round
+    // an instant a few ticks off a minute boundary to the wrong side.
+    private static long FloorMinute(Instant instant) =>
+        Math.DivRem(instant.ToUnixTimeTicks(), TicksPerMinute) is var (minutes, rest) && rest < 0 ? minutes - 1 : minutes;
 
-    private static long CeilingMinute(Instant instant) => (long)Math.Ceiling(instant.ToUnixTimeTicks() / (double)TicksPerMinute);
+    private static long CeilingMinute(Instant instant) =>
+        Math.DivRem(instant.ToUnixTimeTicks(), TicksPerMinute) is var (minutes, rest) && rest > 0 ? minutes + 1 : minutes;
 }
