@@ -3,12 +3,12 @@ using FluentValidation;
 using Intake.Domain.Consultations.Changes;
 using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
+using Intake.Domain.Data.Providers;
 using Intake.Domain.Mediation;
 using Intake.Domain.Messages.Reminders;
 using Intake.Domain.Practices;
 using MediatR;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,15 +28,13 @@ public static class DomainServices
         services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidation>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
-            .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase),
-                "Storage:Provider must be Sqlite (the only provider this build supports).")
+            .Validate(o => Enum.IsDefined(o.Provider), "Storage:Provider must be Sqlite, PostgreSql or SqlServer.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Storage:ConnectionString is required.")
             .ValidateOnStart();
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 
         services.AddScoped<ISaveChangesInterceptor, DispatchDomainEventsInterceptor>();
-        services.AddDbContext<IntakeDbContext>((sp, options) => options
-            .UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
-            .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()));
+        services.AddIntakeDbContext();
 
         services.AddDataProtection().SetApplicationName("Intake").PersistKeysToDbContext<IntakeDbContext>();
         services.AddSingleton(sp => new ManageLinks(sp.GetRequiredService<IDataProtectionProvider>(), configuration["Links:ManageUrl"]));

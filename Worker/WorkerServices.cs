@@ -1,6 +1,6 @@
 using Intake.Domain;
+using Intake.Domain.Data;
 using Hangfire;
-using Hangfire.InMemory;
 using Intake.Worker.Agenda;
 using Intake.Worker.Expiry;
 using Intake.Worker.Senders;
@@ -15,6 +15,7 @@ public static class WorkerServices
     {
         services.AddMediatorHandlersFrom(typeof(WorkerServices).Assembly);
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section));
+        services.AddOptions<RecurringJobOptions>().Bind(configuration.GetSection(RecurringJobOptions.Section));
         services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section));
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
@@ -32,14 +33,9 @@ public static class WorkerServices
         else
             services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxFileSender>());
 
-        services.AddHangfire(hangfire => hangfire
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        services.AddIntakeJobStorage();
         services.AddHangfireServer(server => server.WorkerCount = configuration.GetValue("Dispatch:Workers", 10));
 
-        services.AddSingleton<DispatchTracker>();
         // One limiter per channel for the whole process, shared by every dispatch job (see SendRateLimiter).
         services.AddSingleton(sp => SendRateLimits.From(
             sp.GetRequiredService<IOptions<DispatchOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System));
@@ -54,8 +50,9 @@ public static class WorkerServices
     /// <summary>Registers the recurring jobs; with a shared storage they run once per schedule however many Workers run.</summary>
     public static void ScheduleRecurringJobs(IServiceProvider services)
     {
+        var schedules = services.GetRequiredService<IOptions<RecurringJobOptions>>().Value;
         var recurring = services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<ExpiryJob>(ExpiryJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<DailyAgendaJob>(DailyAgendaJob.Id, job => job.RunAsync(CancellationToken.None), DailyAgendaJob.Schedule);
+        recurring.AddOrUpdate<ExpiryJob>(ExpiryJob.Id, job => job.RunAsync(CancellationToken.None), schedules.ExpirySchedule);
+        recurring.AddOrUpdate<DailyAgendaJob>(DailyAgendaJob.Id, job => job.RunAsync(CancellationToken.None), schedules.AgendaSchedule);
     }
 }

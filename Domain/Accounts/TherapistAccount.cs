@@ -10,4 +10,7 @@ public sealed class TherapistAccount : IdentityUser
 
     /// <summary>The claim that carries <see cref="TherapistId"/> in cookies and bearer tokens.</summary>
     public const string TherapistIdClaim = "intake:therapist_id";
+
+    /// <summary>A stored claim ("true") for an account that may also act in the job dashboard (retry, delete).</summary>
+    public const string AdminClaim = "intake:admin";
 }

@@ -12,6 +12,10 @@ internal sealed class InstantToTicksConverter() : ValueConverter<Instant, long>(
     instant => instant.ToUnixTimeTicks(),
     ticks => Instant.FromUnixTimeTicks(ticks));
 
+internal sealed class InstantToUtcDateTimeConverter() : ValueConverter<Instant, DateTime>(
+    instant => instant.ToDateTimeUtc(),
+    dateTime => Instant.FromDateTimeUtc(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)));
+
 internal sealed class ConsultationRequestIdConverter() : ValueConverter<ConsultationRequestId, Guid>(
     id => id.Value,
     value => new ConsultationRequestId(value));

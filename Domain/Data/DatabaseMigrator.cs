@@ -8,21 +8,34 @@ namespace Intake.Domain.Data;
 
 public static class DatabaseMigrator
 {
-    /// <summary>Creates the database file's folder, applies pending migrations and turns on WAL.</summary>
+    /// <summary>
+    /// Applies the provider's pending migrations (creating the database, or for SQLite its file's folder, when
+    /// missing) and seeds the configured therapists. EF Core's migration lock serialises hosts migrating at once.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var dataSource = new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+        if (storage.Provider == StorageProvider.Sqlite)
+            CreateFolderFor(storage.ConnectionString);
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
-        // WAL lets the Api write while the Worker reads; the setting stays with the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            // WAL lets the Api write while the Worker reads; the setting stays with the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await SeedTherapistsAsync(db, services.GetRequiredService<IOptions<PracticeOptions>>().Value, cancellationToken);
+    }
+
+    private static void CreateFolderFor(string sqliteConnectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(sqliteConnectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
     }
 
     /// <summary>

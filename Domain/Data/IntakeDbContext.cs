@@ -5,12 +5,14 @@ using Intake.Domain.Practices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace Intake.Domain.Data;
 
-/// <summary>The one database: consultations, messages, therapists, their sign-ins (Identity) and the Data Protection keys.</summary>
-public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
+/// <summary>
+/// The one database: consultations, messages, therapists, their sign-ins (Identity) and the Data Protection keys.
+/// Each provider has its own subclass (Data/Providers), so each keeps its own migrations; code depends on this one.
+/// </summary>
+public abstract class IntakeDbContext(DbContextOptions options)
     : IdentityDbContext<TherapistAccount>(options), IDataProtectionKeyContext
 {
     public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
@@ -39,8 +41,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no instant type: ticks since the Unix epoch keep order and comparisons in SQL exact.
-        configurationBuilder.Properties<Instant>().HaveConversion<InstantToTicksConverter>();
         configurationBuilder.Properties<ConsultationRequestId>().HaveConversion<ConsultationRequestIdConverter>();
         configurationBuilder.Properties<MessageId>().HaveConversion<MessageIdConverter>();
         configurationBuilder.Properties<ConsultationStatus>().HaveConversion<string>().HaveMaxLength(20);

@@ -23,5 +23,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.HasIndex(m => m.ProviderMessageId);
         // The dispatcher's scan: what is due, and what a dead job left claimed.
         builder.HasIndex(m => new { m.Status, m.DueAt });
+        // What the scans have handed to jobs that have not claimed it yet.
+        builder.HasIndex(m => m.QueuedUntil);
     }
 }

@@ -57,6 +57,12 @@ public sealed class OutboundMessage
 
     public Instant? ClaimExpiresAt { get; private set; }
 
+    /// <summary>Which Worker's scan handed the message to a job (cleared by the job's claim).</summary>
+    public Guid? QueueToken { get; private set; }
+
+    /// <summary>Until when no other scan hands it to a job: one job per message, however many Workers scan.</summary>
+    public Instant? QueuedUntil { get; private set; }
+
     public Instant? SentAt { get; private set; }
 
     public string? ProviderMessageId { get; private set; }

@@ -6,14 +6,12 @@ namespace Intake.Worker.Agenda;
 
 /// <summary>
 /// The recurring Hangfire job that writes each therapist's daily agenda once their local agenda time has passed.
-/// It runs every few minutes; the request itself makes sure each therapist gets one agenda a day.
+/// It runs every few minutes (Jobs:AgendaSchedule; every five by default, so an agenda goes out at most five
+/// minutes after its time); the request itself makes sure each therapist gets one agenda a day.
 /// </summary>
 internal sealed class DailyAgendaJob(IMediator mediator)
 {
     public const string Id = "queue-daily-agendas";
-
-    /// <summary>Every five minutes: an agenda goes out at most five minutes after the therapist's agenda time.</summary>
-    public const string Schedule = "*/5 * * * *";
 
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 0)] // the next run is the retry

@@ -46,6 +46,8 @@ internal sealed partial class DispatchMessageHandler(
                 .SetProperty(m => m.Status, MessageStatus.Sending)
                 .SetProperty(m => m.ClaimToken, token)
                 .SetProperty(m => m.ClaimExpiresAt, leaseEnds)
+                .SetProperty(m => m.QueueToken, (Guid?)null)
+                .SetProperty(m => m.QueuedUntil, (Instant?)null)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
         if (claimed == 0)
             return DispatchResult.NotClaimed;

@@ -1,5 +1,7 @@
 using Hangfire;
+using Intake.Domain.Data;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -12,24 +14,24 @@ namespace Intake.Worker.Dispatch;
 internal sealed partial class DueMessageScanner(
     IServiceScopeFactory scopes,
     IBackgroundJobClient jobs,
-    DispatchTracker tracker,
-    IClock clock,
     IOptions<DispatchOptions> options,
+    IOptions<StorageOptions> storage,
     ILogger<DueMessageScanner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.PollIntervalSeconds);
         var lease = Duration.FromSeconds(options.Value.ClaimLeaseSeconds);
+        var forgotten = storage.Value.SharesJobs;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                if (!forgotten)
+                    forgotten = await ForgetLostJobsAsync(scope.ServiceProvider.GetRequiredService<IntakeDbContext>(), stoppingToken);
                 var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-                var due = await mediator.Send(new FindDueMessages(options.Value.BatchSize), stoppingToken);
-                var now = clock.GetCurrentInstant();
-                foreach (var id in due.Where(id => tracker.TryQueue(id, now, lease)))
+                foreach (var id in await mediator.Send(new QueueDueMessages(options.Value.BatchSize, lease), stoppingToken))
                     jobs.Enqueue<DispatchMessageJob>(job => job.RunAsync(id.Value, CancellationToken.None));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -46,6 +48,18 @@ internal sealed partial class DueMessageScanner(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// With in-memory job storage this is the only Worker, and the jobs a previous run had queued died with it:
+    /// their messages are queued again now rather than when their marks run out.
+    /// </summary>
+    private static async Task<bool> ForgetLostJobsAsync(IntakeDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Messages.Where(m => m.QueuedUntil != null).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.QueueToken, (Guid?)null)
+            .SetProperty(m => m.QueuedUntil, (Instant?)null), cancellationToken);
+        return true;
     }
 
     [LoggerMessage(LogLevel.Warning, "Scanning for due messages failed ({Error}); trying again next interval")]

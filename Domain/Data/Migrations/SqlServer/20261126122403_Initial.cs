@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Intake.Domain.Data.Migrations
+namespace Intake.Domain.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace Intake.Domain.Data.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,10 +29,10 @@ namespace Intake.Domain.Data.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -43,8 +43,8 @@ namespace Intake.Domain.Data.Migrations
                 name: "SmsOptOuts",
                 columns: table => new
                 {
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OptedOutAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,13 +55,13 @@ namespace Intake.Domain.Data.Migrations
                 name: "Therapists",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    WeeklyHours = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DateOverrides = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    WeeklyHours = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    DateOverrides = table.Column<string>(type: "nvarchar(max)", maxLength: 64000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,11 +72,11 @@ namespace Intake.Domain.Data.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -93,22 +93,22 @@ namespace Intake.Domain.Data.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    TherapistId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    TherapistId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,27 +125,27 @@ namespace Intake.Domain.Data.Migrations
                 name: "ConsultationRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AttendanceConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    TherapistId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SlotStart = table.Column<long>(type: "INTEGER", nullable: true),
-                    SlotEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProposalsMadeAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeclineNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CancelledBy = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    ProposedSlots = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Prospect_Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Prospect_Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prospect_Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Prospect_PreferredChannel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Prospect_SmsConsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Prospect_TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AttendanceConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CalendarSequence = table.Column<int>(type: "int", nullable: false),
+                    TherapistId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    SlotStart = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SlotEnd = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ProposalsMadeAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeclineNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CancelledBy = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    ProposedSlots = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Prospect_Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Prospect_Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Prospect_Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Prospect_PreferredChannel = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Prospect_SmsConsent = table.Column<bool>(type: "bit", nullable: false),
+                    Prospect_TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,11 +162,11 @@ namespace Intake.Domain.Data.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -183,10 +183,10 @@ namespace Intake.Domain.Data.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,8 +203,8 @@ namespace Intake.Domain.Data.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -227,10 +227,10 @@ namespace Intake.Domain.Data.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -247,27 +247,29 @@ namespace Intake.Domain.Data.Migrations
                 name: "Messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsultationRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    NotAfter = table.Column<long>(type: "INTEGER", nullable: true),
-                    CalendarInvite = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    DeliveryStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    DeliveryUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProviderErrorCode = table.Column<int>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClaimExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConsultationRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NotAfter = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CalendarInvite = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    DeliveryStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    DeliveryUpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ProviderErrorCode = table.Column<int>(type: "int", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClaimExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    QueueToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    QueuedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -283,9 +285,9 @@ namespace Intake.Domain.Data.Migrations
                 name: "SlotHolds",
                 columns: table => new
                 {
-                    TherapistId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Minute = table.Column<long>(type: "INTEGER", nullable: false),
-                    HeldBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    TherapistId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Minute = table.Column<long>(type: "bigint", nullable: false),
+                    HeldBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -313,7 +315,8 @@ namespace Intake.Domain.Data.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -344,7 +347,8 @@ namespace Intake.Domain.Data.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ConsultationRequests_SubmittedAt",
@@ -365,6 +369,11 @@ namespace Intake.Domain.Data.Migrations
                 name: "IX_Messages_ProviderMessageId",
                 table: "Messages",
                 column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_QueuedUntil",
+                table: "Messages",
+                column: "QueuedUntil");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_Status_DueAt",
