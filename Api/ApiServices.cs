@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Intake.Api.Health;
 using Intake.Api.Problems;
+using Intake.Domain.Data;
 using Microsoft.AspNetCore.Http.Json;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -12,7 +13,7 @@ public static class ApiServices
     /// <summary>Largest request body accepted, in bytes (Api:MaxRequestBodyBytes).</summary>
     public const long DefaultMaxRequestBodyBytes = 64 * 1024;
 
-    public static IServiceCollection AddIntakeApi(this IServiceCollection services)
+    public static IServiceCollection AddIntakeApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -26,7 +27,14 @@ public static class ApiServices
             o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         });
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        // Where the job storage is shared the Api reads it (dashboard, readiness) but runs no Hangfire server.
+        if (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { SharesJobs: true })
+        {
+            services.AddIntakeJobStorage();
+            health.AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+        }
+
         services.AddTwilioWebhooks();
         return services;
     }

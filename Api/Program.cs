@@ -2,6 +2,8 @@ using Intake.Api;
 using Intake.Api.Accounts;
 using Intake.Api.Availability;
 using Intake.Api.Consultations;
+using Intake.Api.Data;
+using Intake.Api.Jobs;
 using Intake.Api.Manage;
 using Intake.Api.Therapists;
 using Intake.Domain;
@@ -13,13 +15,20 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddIntakeSettings();
 builder.Services.AddIntakeDomain(builder.Configuration);
-builder.Services.AddIntakeApi();
+builder.Services.AddIntakeApi(builder.Configuration);
 builder.Services.AddTherapistAccounts();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
     builder.Configuration.GetValue("Api:MaxRequestBodyBytes", ApiServices.DefaultMaxRequestBodyBytes));
 
 var app = builder.Build();
-if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStart)
+if (MigrateCommand.IsRequested(args))
+{
+    Environment.ExitCode = await MigrateCommand.RunAsync(app.Services, Console.Out);
+    return;
+}
+
+var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+if (storage.MigrateOnStart)
     await DatabaseMigrator.MigrateAsync(app.Services);
 
 // An operator's command (scripts/add-therapist.sh) on the same configuration and database, instead of the web server.
@@ -46,5 +55,7 @@ app.MapAccounts();
 app.MapTherapists();
 app.MapManage();
 app.MapTwilioWebhooks();
+if (storage.SharesJobs)
+    app.MapJobDashboard();
 
 await app.RunAsync();

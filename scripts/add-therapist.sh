@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates a therapist's sign-in: scripts/add-therapist.sh <therapistId> <email>
+# Creates a therapist's sign-in: scripts/add-therapist.sh <therapistId> <email> [--admin]
+# --admin also lets the account act in the Hangfire dashboard (/hangfire with PostgreSQL or SQL Server); others only look.
 # The therapist id is one of Practice:Therapists in appsettings.json (seeded into the database on first start).
 # The password (at least 12 characters, with upper and lower case, a digit and a symbol) is read from the
 # environment variable INTAKE_PASSWORD, or asked for without echo; it is never put on a command line.
@@ -7,12 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ $# -ne 2 ]]; then
-    echo "Usage: scripts/add-therapist.sh <therapistId> <email>   (password from INTAKE_PASSWORD, or asked for)" >&2
+if [[ $# -lt 2 || $# -gt 3 || ( $# -eq 3 && "$3" != "--admin" ) ]]; then
+    echo "Usage: scripts/add-therapist.sh <therapistId> <email> [--admin]   (password from INTAKE_PASSWORD, or asked for)" >&2
     exit 2
 fi
 therapist="$1"
 email="$2"
+admin=("${@:3}")
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
@@ -40,4 +42,4 @@ if [[ -z "${INTAKE_PASSWORD:-}" ]]; then
 fi
 export INTAKE_PASSWORD
 
-exec dotnet Api/bin/Release/net10.0/Intake.Api.dll add-therapist --therapist "$therapist" --email "$email"
+exec dotnet Api/bin/Release/net10.0/Intake.Api.dll add-therapist --therapist "$therapist" --email "$email" "${admin[@]}"

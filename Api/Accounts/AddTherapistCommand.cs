@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Intake.Domain.Accounts;
 using Intake.Domain.Data;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +17,8 @@ public static class AddTherapistCommand
     public const string Name = "add-therapist";
     public const string PasswordVariable = "INTAKE_PASSWORD";
 
-    private const string Usage = $"Usage: {PasswordVariable}=... Intake.Api {Name} --therapist <therapistId> --email <email>";
+    private const string Usage = $"Usage: {PasswordVariable}=... Intake.Api {Name} --therapist <therapistId> --email <email> [--admin]";
+    private const string AdminFlag = "--admin";
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Name;
 
@@ -24,7 +26,8 @@ public static class AddTherapistCommand
     public static async Task<int> RunAsync(
         IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        if (!TryRead(args, out var therapistId, out var email, out var problem))
+        var admin = args.Contains(AdminFlag);
+        if (!TryRead([.. args.Where(a => a != AdminFlag)], out var therapistId, out var email, out var problem))
         {
             await error.WriteLineAsync($"{problem}\n{Usage}");
             return 1;
@@ -64,7 +67,10 @@ public static class AddTherapistCommand
             return 1;
         }
 
-        await output.WriteLineAsync($"Created the sign-in {email} for therapist {therapistId}. Sign in with POST /api/auth/login.");
+        if (admin)
+            await users.AddClaimAsync(account, new Claim(TherapistAccount.AdminClaim, "true"));
+
+        await output.WriteLineAsync($"Created the sign-in {email} for therapist {therapistId}{(admin ? ", an administrator" : string.Empty)}. Sign in with POST /api/auth/login.");
         return 0;
     }
 
