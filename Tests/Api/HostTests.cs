@@ -25,8 +25,7 @@ public class HostTests
         using var database = new TestDatabase();
         await using var api = new ApiFactory(database);
         using var client = api.CreateClient();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(Path.Combine(database.Folder, "intake.db"));
+        database.Remove();
 
         using var ready = await client.GetAsync("/health/ready");
 

@@ -23,6 +23,7 @@ public class TherapistAccountCommandTests
     {
         var environment = new Dictionary<string, string>
         {
+            ["Storage__Provider"] = TestDatabase.Provider.ToString(),
             ["Storage__ConnectionString"] = _database.ConnectionString,
             ["INTAKE_PASSWORD"] = password ?? string.Empty,
         };

@@ -38,9 +38,10 @@ public class ConsultationFlowTests
         _database.Dispose();
     }
 
-    private WorkerProcess StartWorker(double leaseSeconds = 120) => WorkerProcess.Start(_database.Folder, new Dictionary<string, string>(
-        InProcessWorker.TwilioSettings(_twilio).ToDictionary(p => p.Key, p => p.Value!))
+    private HostProcess StartWorker(double leaseSeconds = 120) => HostProcess.Worker(_database.Folder, new Dictionary<string, string?>(
+        InProcessWorker.TwilioSettings(_twilio))
     {
+        ["Storage:Provider"] = TestDatabase.Provider.ToString(),
         ["Storage:ConnectionString"] = _database.ConnectionString,
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = _smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -24,7 +24,8 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
+        foreach (var (key, value) in _database.Settings)
+            builder.UseSetting(key, value);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (_clock is not null)
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));

@@ -57,6 +57,24 @@ internal sealed class FakeTwilio : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>
+    /// After each accepted text that named a status callback, report "sent" as Twilio does: a signed POST to the
+    /// callback's path and query, sent to <paramref name="api"/> (the callback URL's public host stands for it).
+    /// </summary>
+    public void ReportStatusTo(Uri api, string authToken)
+    {
+        _reportTo = api;
+        _reportToken = authToken;
+    }
+
+    /// <summary>Status reports delivered so far (answered 2xx by the Api).</summary>
+    public int ReportsDelivered => Volatile.Read(ref _reportsDelivered);
+
+    private Uri? _reportTo;
+    private string _reportToken = string.Empty;
+    private int _reportsDelivered;
+    private static readonly HttpClient Reporter = new();
+
     /// <summary>The next request gets this Twilio error instead of being accepted.</summary>
     public void FailNext(int httpStatus, int twilioCode) => _script.Enqueue(async context =>
     {
@@ -128,6 +146,8 @@ internal sealed class FakeTwilio : IAsyncDisposable
             StatusCallback = form["StatusCallback"].ToString(),
         };
         Accepted.Enqueue(text);
+        if (_reportTo is { } api && text.StatusCallback.Length > 0)
+            context.Response.OnCompleted(() => ReportAsync(api, text));
         return Results.Json(
             new Dictionary<string, object?>
             {
@@ -144,6 +164,27 @@ internal sealed class FakeTwilio : IAsyncDisposable
                 ["uri"] = $"/2010-04-01/Accounts/{AccountSid}/Messages/{messageSid}.json",
             },
             statusCode: (int)HttpStatusCode.Created);
+    }
+
+    private async Task ReportAsync(Uri api, SentText text)
+    {
+        var callback = new Uri(text.StatusCallback);
+        var form = new Dictionary<string, string>
+        {
+            ["AccountSid"] = AccountSid, ["MessageSid"] = text.Sid, ["MessageStatus"] = "sent", ["To"] = text.To, ["From"] = text.From,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api, callback.PathAndQuery)) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioWebhookSigner.Sign(text.StatusCallback, form, _reportToken));
+        try
+        {
+            using var response = await Reporter.SendAsync(request);
+            if (response.IsSuccessStatusCode)
+                Interlocked.Increment(ref _reportsDelivered);
+        }
+        catch (HttpRequestException)
+        {
+            // Twilio retries a failed callback a few times and then gives up; so does this stand-in, at once.
+        }
     }
 
     public sealed record SentText(string Sid, string To, string From, string MessagingServiceSid, string Body)

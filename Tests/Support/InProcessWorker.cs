@@ -18,11 +18,8 @@ internal static class InProcessWorker
     {
         var configuration = new ConfigurationBuilder()
             .AddIntakeSettings()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = database.ConnectionString,
-                ["Outbox:Directory"] = database.OutboxFolder,
-            })
+            .AddInMemoryCollection(database.Settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Outbox:Directory"] = database.OutboxFolder })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();

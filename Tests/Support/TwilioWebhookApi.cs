@@ -28,7 +28,8 @@ internal sealed class TwilioWebhookApi : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
+        foreach (var (key, value) in _database.Settings)
+            builder.UseSetting(key, value);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Twilio:AuthToken", TwilioWebhookSigner.AuthToken);
         builder.UseSetting("Twilio:WebhookBaseUrl", TwilioWebhookSigner.PublicBaseUrl);
