@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Intake.Domain.Accounts;
 using Intake.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,15 +20,15 @@ public class TherapistAccountCommandTests
     [TearDown]
     public void TearDown() => _database.Dispose();
 
-    private Task<(int ExitCode, string Output)> AddAsync(string therapistId, string email, string? password = TherapistAccounts.Password)
+    private Task<(int ExitCode, string Output)> AddAsync(string therapistId, string email, string? password = TherapistAccounts.Password, params string[] flags)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string?>
         {
             ["Storage__Provider"] = TestDatabase.Provider.ToString(),
             ["Storage__ConnectionString"] = _database.ConnectionString,
             ["INTAKE_PASSWORD"] = password ?? string.Empty,
         };
-        return ApiCommand.RunAsync(_database.Folder, environment, "add-therapist", "--therapist", therapistId, "--email", email);
+        return ApiCommand.RunAsync(_database.Folder, environment, ["add-therapist", "--therapist", therapistId, "--email", email, .. flags]);
     }
 
     private async Task<int> AccountsAsync()
@@ -51,6 +52,18 @@ public class TherapistAccountCommandTests
         Assert.That(inbox.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await inbox.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("timeZone").GetString(),
             Is.EqualTo("America/New_York"), "signed in as t1");
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task AddTherapist_WithOrWithoutAdmin_GivesTheDashboardClaimOnlyWhenAsked(bool admin)
+    {
+        var (code, output) = await AddAsync("t1", Email, TherapistAccounts.Password, admin ? ["--admin"] : []);
+
+        await using var db = _database.Open();
+        var claims = await db.UserClaims.Select(c => new { c.ClaimType, c.ClaimValue }).ToListAsync();
+        Assert.That(code, Is.Zero, output);
+        Assert.That(claims.Any(c => c.ClaimType == TherapistAccount.AdminClaim && c.ClaimValue == "true"), Is.EqualTo(admin));
     }
 
     [Test]

@@ -50,18 +50,7 @@ public class ConsultationFlowTests
         ["Dispatch:ClaimLeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-                return true;
-            await Task.Delay(100);
-        }
-
-        return await condition();
-    }
+    private static Task<bool> EventuallyAsync(Func<Task<bool>> condition) => Eventually.TrueWithinAsync(Patience, condition);
 
     private async Task<List<OutboundMessage>> MessagesAsync()
     {

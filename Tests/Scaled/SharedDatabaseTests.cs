@@ -59,18 +59,4 @@ public abstract class SharedDatabaseTests
             merged[key] = value;
         return merged;
     }
-
-    /// <summary>Polls until the condition holds or the time is up; true when it held.</summary>
-    protected static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-                return true;
-            await Task.Delay(250);
-        }
-
-        return await condition();
-    }
 }

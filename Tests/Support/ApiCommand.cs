@@ -9,23 +9,9 @@ internal static class ApiCommand
 
     /// <summary>Runs the command in <paramref name="workingDirectory"/> with these environment variables; its exit code and all it wrote.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+        string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        if (!File.Exists(ApiDll))
-            throw new FileNotFoundException("Build the Api before the tests.", ApiDll);
-        var start = new ProcessStartInfo("dotnet", [ApiDll, .. args])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(HostProcess.StartInfo(ApiDll, args, workingDirectory, environment))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));

@@ -63,6 +63,19 @@ internal sealed class HostProcess : IDisposable
 
     private static HostProcess Start(string dll, string[] args, string workingDirectory, IReadOnlyDictionary<string, string?> settings)
     {
+        var process = new Process { StartInfo = StartInfo(dll, args, workingDirectory, settings) };
+        var host = new HostProcess(process);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>`dotnet {dll} {args}` in production settings, with each setting as an environment variable (':' as '__').</summary>
+    public static ProcessStartInfo StartInfo(string dll, string[] args, string workingDirectory, IReadOnlyDictionary<string, string?> settings)
+    {
         if (!File.Exists(dll))
             throw new FileNotFoundException("Build the hosts before the tests.", dll);
         var start = new ProcessStartInfo("dotnet", [dll, .. args])
@@ -78,14 +91,7 @@ internal sealed class HostProcess : IDisposable
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
-        var process = new Process { StartInfo = start };
-        var host = new HostProcess(process);
-        process.OutputDataReceived += (_, e) => host.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return host;
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no chance to finish what it was doing.</summary>
