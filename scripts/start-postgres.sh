@@ -31,6 +31,7 @@ done
 pg_isready -q -h 127.0.0.1 || { echo "PostgreSQL did not start." >&2; exit 1; }
 
 as_postgres psql -q -v ON_ERROR_STOP=1 <<'SQL'
+SET client_min_messages = warning;
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'intake') THEN
