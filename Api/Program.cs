@@ -1,6 +1,7 @@
 using Intake.Api;
 using Intake.Api.Accounts;
 using Intake.Api.Availability;
+using Intake.Api.Bench;
 using Intake.Api.Consultations;
 using Intake.Api.Manage;
 using Intake.Api.Therapists;
@@ -46,5 +47,7 @@ app.MapAccounts();
 app.MapTherapists();
 app.MapManage();
 app.MapTwilioWebhooks();
+if (app.Configuration.GetValue<bool>("Bench:Baselines"))
+    app.MapBenchBaselines();
 
 await app.RunAsync();
