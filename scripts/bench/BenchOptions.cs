@@ -1,0 +1,66 @@
+namespace Intake.Bench;
+
+/// <summary>
+/// The command line: <c>[--quick] [--provider Sqlite|PostgreSql] [--connection "..."] [--report path]</c>.
+/// A full run replaces its provider's section of docs/benchmarks.md; a quick run writes under docs/benchmarks.raw/
+/// so a smoke test never overwrites measured numbers.
+/// </summary>
+internal sealed record BenchOptions(bool Quick, string Provider, string? Connection, string RepositoryRoot, string ReportPath)
+{
+    public BenchSizes Sizes => Quick ? BenchSizes.QuickSizes : BenchSizes.Full;
+
+    /// <summary>Logs, per-run numbers and BenchmarkDotNet's exports; not committed.</summary>
+    public string RawFolder => Path.Combine(RepositoryRoot, "docs", "benchmarks.raw");
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var quick = false;
+        var provider = "Sqlite";
+        string? connection = null;
+        string? report = null;
+        string? root = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--provider":
+                    provider = Value(args, ref i);
+                    break;
+                case "--connection":
+                    connection = Value(args, ref i);
+                    break;
+                case "--report":
+                    report = Value(args, ref i);
+                    break;
+                case "--repo":
+                    root = Value(args, ref i);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument {args[i]}. Usage: [--quick] [--provider Sqlite|PostgreSql] [--connection \"...\"] [--report path]");
+            }
+        }
+
+        root = Path.GetFullPath(root ?? FindRepositoryRoot());
+        report ??= quick
+            ? Path.Combine(root, "docs", "benchmarks.raw", $"quick-{provider.ToLowerInvariant()}.md")
+            : Path.Combine(root, "docs", "benchmarks.md");
+        return new BenchOptions(quick, provider, connection, root, Path.GetFullPath(report));
+    }
+
+    private static string Value(string[] args, ref int i) =>
+        i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Intake.sln")))
+                return dir.FullName;
+        }
+
+        throw new InvalidOperationException("Intake.sln not found above the benchmark's binaries; pass --repo.");
+    }
+}
