@@ -3,11 +3,14 @@ namespace Intake.Bench;
 /// <summary>
 /// The command line: <c>[--quick] [--provider Sqlite|PostgreSql] [--connection "..."] [--report path]</c>.
 /// A full run replaces its provider's section of docs/benchmarks.md; a quick run writes under docs/benchmarks.raw/
-/// so a smoke test never overwrites measured numbers.
+/// so a smoke test never overwrites measured numbers; so does a run of some figures only (--only, for working on one).
 /// </summary>
-internal sealed record BenchOptions(bool Quick, string Provider, string? Connection, string RepositoryRoot, string ReportPath)
+internal sealed record BenchOptions(bool Quick, string Provider, string? Connection, string RepositoryRoot, string ReportPath, IReadOnlySet<string> Only)
 {
     public BenchSizes Sizes => Quick ? BenchSizes.QuickSizes : BenchSizes.Full;
+
+    /// <summary>Whether this run measures the figure (all of them unless --only names some).</summary>
+    public bool Runs(string figure) => Only.Count == 0 || Only.Contains(figure);
 
     /// <summary>Logs, per-run numbers and BenchmarkDotNet's exports; not committed.</summary>
     public string RawFolder => Path.Combine(RepositoryRoot, "docs", "benchmarks.raw");
@@ -19,6 +22,7 @@ internal sealed record BenchOptions(bool Quick, string Provider, string? Connect
         string? connection = null;
         string? report = null;
         string? root = null;
+        var only = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -35,19 +39,22 @@ internal sealed record BenchOptions(bool Quick, string Provider, string? Connect
                 case "--report":
                     report = Value(args, ref i);
                     break;
+                case "--only":
+                    only.UnionWith(Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
                 case "--repo":
                     root = Value(args, ref i);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument {args[i]}. Usage: [--quick] [--provider Sqlite|PostgreSql] [--connection \"...\"] [--report path]");
+                    throw new ArgumentException($"Unknown argument {args[i]}. Usage: [--quick] [--provider Sqlite|PostgreSql] [--connection \"...\"] [--report path] [--only F1,F5]");
             }
         }
 
         root = Path.GetFullPath(root ?? FindRepositoryRoot());
-        report ??= quick
-            ? Path.Combine(root, "docs", "benchmarks.raw", $"quick-{provider.ToLowerInvariant()}.md")
+        report ??= quick || only.Count > 0
+            ? Path.Combine(root, "docs", "benchmarks.raw", $"{(quick ? "quick" : "partial")}-{provider.ToLowerInvariant()}.md")
             : Path.Combine(root, "docs", "benchmarks.md");
-        return new BenchOptions(quick, provider, connection, root, Path.GetFullPath(report));
+        return new BenchOptions(quick, provider, connection, root, Path.GetFullPath(report), only);
     }
 
     private static string Value(string[] args, ref int i) =>

@@ -28,6 +28,8 @@ BenchContext.Log($"Intake benchmarks: {(options.Quick ? "quick" : "full")} run o
 // Each figure on its own: one that breaks is a failed check, and the others still run.
 async Task RunFigureAsync(string figure, Func<Task<FigureResult>> run)
 {
+    if (!options.Runs(figure) && !(figure == "F3" && options.Runs("F4")))
+        return;
     BenchContext.Log($"{figure} ...");
     try
     {
@@ -42,15 +44,24 @@ async Task RunFigureAsync(string figure, Func<Task<FigureResult>> run)
 
 await RunFigureAsync("F2", () => Task.FromResult(SlotComputationFigure.Run(context)));
 await RunFigureAsync("F1", () => SlotQueryFigure.RunAsync(context));
-await RunFigureAsync("F3", async () =>
+if (options.Runs("F3") || options.Runs("F4"))
 {
-    using var site = await BookingSite.StartAsync(context);
-    storageDescription = await storage.DescribeAsync(site.Database);
-    var booking = await BookingFigure.RunAsync(context, site);
-    await RunFigureAsync("F4", () => ContentionFigure.RunAsync(context, site));
-    context.RecordPeak(site.Api.Process, "F3–F4 booking and contention");
-    return booking;
-});
+    // Booking and contention share one Api and database.
+    BookingSite? site = null;
+    await RunFigureAsync("F3", async () =>
+    {
+        site = await BookingSite.StartAsync(context);
+        storageDescription = await storage.DescribeAsync(site.Database);
+        return options.Runs("F3") ? await BookingFigure.RunAsync(context, site) : new FigureResult("F3", "Booking (not run)");
+    });
+    if (site is not null)
+    {
+        await RunFigureAsync("F4", () => ContentionFigure.RunAsync(context, site));
+        context.RecordPeak(site.Api.Process, "F3–F4 booking and contention");
+        site.Dispose();
+    }
+}
+
 await RunFigureAsync("F5", () => DispatchFigure.RunAsync(context));
 await RunFigureAsync("F6", () => Task.FromResult(MemoryFigure.From(context)));
 figures.Sort((a, b) => string.CompareOrdinal(a.Figure, b.Figure));

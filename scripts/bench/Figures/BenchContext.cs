@@ -26,9 +26,6 @@ internal sealed class BenchContext(BenchOptions options, IBenchStorage storage, 
     /// <summary>The median cost of one commit on the booking database (see <see cref="CommitProbe"/>), once measured.</summary>
     public double? CommitMs { get; set; }
 
-    /// <summary>BenchmarkDotNet's median for 30 days and 1,000 bookings, for the slot query's breakdown, once measured.</summary>
-    public double? ComputeMs30Days1000Bookings { get; set; }
-
     public void RecordPeak(HostProcess host, string figure) => PeakMemory.Add((host.Name, figure, host.PeakWorkingSetBytes()));
 
     private static readonly Stopwatch SinceStart = Stopwatch.StartNew();

@@ -80,9 +80,10 @@ internal static class BookingFigure
         var rawCpu = CpuUse.Median(bareCpu);
         var commitsPerSecond = 1000 / context.CommitMs.Value;
         result.Bounds.Add(
-            $"Booking: {(cpu.Saturated ? "bound by CPU" : "bound by the storage, not CPU")} — every booking is one write transaction " +
-            $"({1 + raw.HoldCount + raw.MessageCount} rows) and one commit costs {context.CommitMs:F2} ms here alone (≤ {commitsPerSecond:N0} commits/s with one writer at a time); " +
-            $"while booking {cpu.Describe()}; the raw inserts ran with {rawCpu.Describe()}.");
+            $"Booking: {cpu.Verdict("bound by the storage's locking, not CPU")} — while booking {cpu.Describe()}, " +
+            $"{cpu.Host("Api") / apiRate.Median * 1000:F1} ms of Api CPU per booking; every booking is one write transaction ({1 + raw.HoldCount + raw.MessageCount} rows), " +
+            $"one commit alone costs {context.CommitMs:F2} ms here (≤ {commitsPerSecond:N0} commits/s), and {context.Storage.WriteContention}. " +
+            $"The raw inserts (benchmark process {rawCpu.Bench:F2} cores) hold the lock only for their own inserts.");
         return result;
     }
 

@@ -67,8 +67,8 @@ internal static class ContentionFigure
             Target: "exactly one 201", Met: allRight));
         var use = CpuUse.Median(cpu);
         result.Bounds.Add(
-            $"Contention: {(use.Saturated ? "bound by CPU" : "bound by the storage's locking, not CPU")} — the losers are turned away by the open-slot check or, " +
-            $"if they passed it together, by the slot holds' primary key, each write waiting its turn for the database's write lock; {use.Describe()}.");
+            $"Contention: {use.Verdict("bound by the storage's locking, not CPU")} — {use.Describe()}; the losers are turned away by " +
+            $"the open-slot check or, if they passed it together, by the slot holds' primary key, each attempted write waiting its turn: {context.Storage.WriteContention}.");
         return result;
     }
 }

@@ -109,10 +109,11 @@ internal static class DispatchFigure
             $"ceiling {ceiling}/s", achieved.Median, "95–100%, no window above", achieved.Min >= 0.95 && achieved.Max <= 1.0 && busiestWindows.Max() <= ceiling));
 
         var use = CpuUse.Median(cpu);
-        var perMessage = context.CommitMs is { } commit ? $"; a text takes two commits (claim, then record the send) at {commit:F2} ms each alone, ≤ {1000 / (2 * commit):N0} texts/s with one writer at a time" : "";
+        var perCommit = context.CommitMs is { } commit ? $" ({commit:F2} ms each alone)" : "";
         result.Bounds.Add(
-            $"Dispatch: {(use.Saturated ? "bound by CPU" : "bound by the storage, not CPU")} — while sending, {use.Describe()}{perMessage}. " +
-            $"The baseline is bound by CPU (Hangfire's own bookkeeping per job, {workers} workers).");
+            $"Dispatch: {use.Verdict("bound by the storage's locking, not CPU")} — while sending, {use.Describe()}, " +
+            $"{use.Host("Worker") / rate.Median * 1000:F1} ms of Worker CPU per text; each text is two writes (the claim, then the record of the send){perCommit}, three reads and a call to Twilio, " +
+            $"with {workers} jobs at once, and {context.Storage.WriteContention}. The baseline's empty jobs are bound by Hangfire's own bookkeeping (CPU).");
         result.Bounds.Add($"Dispatch under a ceiling: bound by the rate ceiling — a send's token comes back one second after its call ends, so the rate stays a little under {ceiling}/s.");
         return result;
     }

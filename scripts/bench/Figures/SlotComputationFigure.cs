@@ -57,9 +57,6 @@ internal static class SlotComputationFigure
 
         result.Details.Add(Table(summary, cases, sizes));
         AddGrowth(result, cases, sizes);
-        var baseCase = cases.GetValueOrDefault((30, 1_000));
-        if (baseCase is not null)
-            context.ComputeMs30Days1000Bookings = baseCase.ResultStatistics!.Median / 1e6;
         result.Bounds.Add(
             "Slot computation: bound by one core's CPU — it is pure computation on one thread; its cost is the walk over every slot of the range " +
             "(linear in days) plus sorting the bookings (n log n), and the allocations are the list of open slots it returns.");

@@ -47,6 +47,7 @@ internal static class SlotQueryFigure
         var failures = 0;
         CpuUse? busiest = null;
         double apiMsPerQuery = 0;
+        double apiMsPerBaseline = 0;
         foreach (var connections in sizes.SlotQueryConnections)
         {
             using var load = new HttpLoad(api.BaseAddress, connections);
@@ -55,10 +56,13 @@ internal static class SlotQueryFigure
             var real = new List<LoadRun>();
             var bare = new List<LoadRun>();
             var cpu = new List<CpuUse>();
+            var bareCpu = new List<CpuUse>();
             for (var run = 0; run < sizes.Runs; run++)
             {
-                bare.Add(await load.RunAsync(sizes.LoadDuration, _ => new HttpRequestMessage(HttpMethod.Get, baseline), HttpStatusCode.OK, bodyBytes));
                 var meter = CpuMeter.Start(api.Process);
+                bare.Add(await load.RunAsync(sizes.LoadDuration, _ => new HttpRequestMessage(HttpMethod.Get, baseline), HttpStatusCode.OK, bodyBytes));
+                bareCpu.Add(meter.Stop());
+                meter = CpuMeter.Start(api.Process);
                 real.Add(await load.RunAsync(sizes.LoadDuration, _ => new HttpRequestMessage(HttpMethod.Get, query), HttpStatusCode.OK, bodyBytes));
                 cpu.Add(meter.Stop());
             }
@@ -69,6 +73,7 @@ internal static class SlotQueryFigure
             var ratio = realRate.Median / bareRate.Median;
             busiest = CpuUse.Median(cpu);
             apiMsPerQuery = busiest.Host("Api") / realRate.Median * 1000;
+            apiMsPerBaseline = CpuUse.Median(bareCpu).Host("Api") / bareRate.Median * 1000;
             BenchContext.Log($"F1: {connections} connections: {realRate.Format()} req/s vs baseline {bareRate.Format()} ({ratio:P0}); CPU {busiest.Describe()}");
             result.Rows.Add(new FigureRow(Figure, $"slot query, {connections} connection{(connections == 1 ? "" : "s")}",
                 $"{realRate.Format()} req/s, p50 {Spread.Of(real.Select(r => r.PercentileMs(50))).Format("F1")} ms, p99 {Spread.Of(real.Select(r => r.PercentileMs(99))).Format("F1")} ms",
@@ -79,10 +84,20 @@ internal static class SlotQueryFigure
         context.Checks.Require(failures == 0, Figure, $"every measured response was 200 with the {bodyBytes:N0}-byte body ({failures} were not)");
         context.RecordPeak(api.Process, "F1 slot query");
 
-        var computed = context.ComputeMs30Days1000Bookings is { } ms ? $"; computing the slots alone takes {ms:F2} ms in process (F2)" : "";
+        var steps = await SlotQueryBreakdown.MeasureAsync(
+            BenchConfiguration.Build(context.Options.RepositoryRoot, settings),
+            new Domain.Availability.FindOpenSlots.FindOpenSlots(Bookings.IsoDate(from), Bookings.IsoDate(to), zone.Id, null),
+            context.Options.Quick ? 5 : 40);
+        result.Details.Add(
+            $"Where one query's time goes (median of one call after another in the benchmark process, on the figure's database), against the Api's CPU per request under load at {sizes.SlotQueryConnections[^1]} connections:\n\n" +
+            "| step | ms |\n|---|---:|\n" +
+            string.Concat(steps.Select(s => $"| {s.Step} | {s.Ms:F2} |\n")) +
+            $"| Api CPU per slot query under load (all of the above, plus HTTP and the host) | {apiMsPerQuery:F2} |\n" +
+            $"| Api CPU per baseline request under load (HTTP and writing the same bytes) | {apiMsPerBaseline:F2} |\n");
+
         result.Bounds.Add(
-            $"Slot query: {(busiest!.Saturated ? "bound by CPU" : "not CPU-bound")} — at {sizes.SlotQueryConnections[^1]} connections {busiest.Describe()}; " +
-            $"each query costs the Api {apiMsPerQuery:F1} ms of CPU{computed}, the rest being EF Core's read of the bookings, JSON writing ({bodyBytes / 1024.0:N0} KB) and HTTP.");
+            $"Slot query: {busiest!.Verdict("not bound by CPU")} — at {sizes.SlotQueryConnections[^1]} connections {busiest.Describe()}; " +
+            $"each query costs the Api {apiMsPerQuery:F1} ms of CPU against {apiMsPerBaseline:F2} ms for the baseline's {bodyBytes / 1024.0:N0} KB (see the breakdown below).");
         return result;
     }
 

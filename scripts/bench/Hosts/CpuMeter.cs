@@ -60,6 +60,12 @@ internal sealed record CpuUse(IReadOnlyDictionary<string, double> Hosts, double 
     /// <summary>True when the machine's cores were nearly all busy: the figure is bound by CPU.</summary>
     public bool Saturated => Machine >= 0.85 * Environment.ProcessorCount;
 
+    /// <summary>"bound by CPU" when the cores were nearly all busy (saying so when other processes took much of them), else <paramref name="otherwise"/>.</summary>
+    public string Verdict(string otherwise) =>
+        !Saturated ? otherwise
+        : Others >= 0.25 * Environment.ProcessorCount ? "bound by CPU, a good part of it taken by other processes on the machine"
+        : "bound by CPU";
+
     public string Describe() =>
         string.Join(", ", Hosts.Select(h => $"{h.Key} {h.Value:F2}"))
         + $", benchmark process {Bench:F2}, other processes {Others:F2} of {Environment.ProcessorCount} cores";

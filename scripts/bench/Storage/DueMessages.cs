@@ -51,12 +51,12 @@ internal sealed class DueMessages : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
-    /// <summary>How many of the texts the database records as sent.</summary>
+    /// <summary>How many of these texts (those to <see cref="Phone"/>) the database records as sent; other messages (a therapist's agenda) are not counted.</summary>
     public async Task<int> SentCountAsync()
     {
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        return await db.Messages.CountAsync(m => m.Status == MessageStatus.Sent);
+        return await db.Messages.CountAsync(m => m.Recipient == Phone && m.Status == MessageStatus.Sent);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -15,6 +15,9 @@ internal interface IBenchStorage
     /// <summary>The Hangfire storage the Worker uses with this provider, for the report.</summary>
     string JobStorage { get; }
 
+    /// <summary>How the engine lets concurrent writers through, for the sentences that name what bounds a figure.</summary>
+    string WriteContention { get; }
+
     /// <summary>A fresh, empty database for one figure; the hosts apply the migrations when they start.</summary>
     Task<string> CreateDatabaseAsync(string name);
 
