@@ -131,7 +131,8 @@ internal static class DispatchFigure
         while (twilio.Requests < before + count)
         {
             if (Stopwatch.GetElapsedTime(committed) > timeout || worker.HasExited)
-                throw new TimeoutException($"Only {twilio.Requests - before} of {count} texts reached the fake Twilio within {timeout.TotalSeconds:N0} s:{Environment.NewLine}{worker.RecentOutput}");
+                throw new TimeoutException(
+                    $"Only {twilio.Requests - before} of {count} texts reached the fake Twilio after {Stopwatch.GetElapsedTime(committed).TotalSeconds:N0} s (Worker {worker.State}):{Environment.NewLine}{worker.RecentOutput}");
             await Task.Delay(5);
         }
 

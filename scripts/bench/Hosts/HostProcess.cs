@@ -26,6 +26,9 @@ internal sealed class HostProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>"running", or how it ended, for a failure message.</summary>
+    public string State => _process.HasExited ? $"exited with code {_process.ExitCode}" : "running";
+
     public static HostProcess Start(string name, string dll, string workingDirectory, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         if (!File.Exists(dll))
