@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hangfire;
+using Intake.Domain;
 using Intake.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ internal sealed class EmptyJobBaseline : IDisposable
 
     public EmptyJobBaseline(IConfiguration configuration)
     {
-        _services = new ServiceCollection().AddLogging().AddIntakeWorker(configuration).BuildServiceProvider();
+        // The domain's services too: the storage options the job storage may be chosen from are registered there.
+        _services = new ServiceCollection().AddLogging().AddIntakeDomain(configuration).AddIntakeWorker(configuration).BuildServiceProvider();
         var storage = _services.GetRequiredService<JobStorage>();
         Workers = configuration.GetValue("Dispatch:Workers", 10);
         StorageName = storage.GetType().Name;

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Intake.Bench.Storage;
 
-/// <summary>The embedded default: one SQLite file per figure under the run's scratch folder.</summary>
+/// <summary>The embedded default: one SQLite file per figure under the run's scratch folder (--connection is not used).</summary>
 internal sealed class SqliteBenchStorage(string scratchFolder) : IBenchStorage
 {
     public string Provider => "Sqlite";
