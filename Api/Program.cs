@@ -1,6 +1,7 @@
 using Intake.Api;
 using Intake.Api.Accounts;
 using Intake.Api.Availability;
+using Intake.Api.Bench;
 using Intake.Api.Consultations;
 using Intake.Api.Data;
 using Intake.Api.Jobs;
@@ -57,5 +58,7 @@ app.MapManage();
 app.MapTwilioWebhooks();
 if (storage.SharesJobs)
     app.MapJobDashboard();
+if (app.Configuration.GetValue<bool>("Bench:Baselines"))
+    app.MapBenchBaselines();
 
 await app.RunAsync();

@@ -12,11 +12,13 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
     private readonly IClock? _clock;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public ApiFactory(TestDatabase database, IClock? clock = null)
+    public ApiFactory(TestDatabase database, IClock? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = database;
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
         StartServer();
     }
@@ -27,6 +29,8 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _database.Settings)
             builder.UseSetting(key, value);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         if (_clock is not null)
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));
     }

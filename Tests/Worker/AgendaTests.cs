@@ -158,7 +158,7 @@ public class AgendaTests
         await using (var scope = _services.CreateAsyncScope())
         {
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            foreach (var id in await mediator.Send(new QueueDueMessages(100, Duration.FromSeconds(120))))
+            foreach (var id in (await mediator.Send(new QueueDueMessages(100, Duration.FromSeconds(120)))).Ids)
                 sent += await mediator.Send(new DispatchMessage(id)) == DispatchResult.Sent ? 1 : 0;
         }
 

@@ -136,9 +136,9 @@ public class DispatchMessageTests
         }
 
         var whileHeld = await SendAsync(new DispatchMessage(id));
-        var dueWhileHeld = await SendAsync(new QueueDueMessages(10, Duration.FromSeconds(120)));
+        var dueWhileHeld = (await SendAsync(new QueueDueMessages(10, Duration.FromSeconds(120)))).Ids;
         _clock.Advance(Duration.FromSeconds(121));
-        var dueAfterLease = await SendAsync(new QueueDueMessages(10, Duration.FromSeconds(120)));
+        var dueAfterLease = (await SendAsync(new QueueDueMessages(10, Duration.FromSeconds(120)))).Ids;
         var afterLease = await SendAsync(new DispatchMessage(id));
 
         Assert.Multiple(async () =>

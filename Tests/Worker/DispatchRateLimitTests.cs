@@ -120,7 +120,7 @@ public class DispatchRateLimitTests
             // Every round, as the scanner would: all that is due now, at once, then the clock moves past the backoff.
             await using (var scope = services.CreateAsyncScope())
             {
-                var due = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new QueueDueMessages(100, Duration.FromSeconds(120)));
+                var due = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new QueueDueMessages(100, Duration.FromSeconds(120)))).Ids;
                 rounds.Add(await DispatchAllAtOnceAsync(services, due));
             }
 

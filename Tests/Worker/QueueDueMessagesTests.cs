@@ -27,7 +27,7 @@ public class QueueDueMessagesTests : WorkerTests
     {
         var ids = await AddDueTextsAsync(60);
 
-        var scans = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SendAsync(new QueueDueMessages(100, Lease))));
+        var scans = (await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SendAsync(new QueueDueMessages(100, Lease))))).Select(s => s.Ids);
 
         var handed = scans.SelectMany(s => s).ToList();
         Assert.That(handed, Is.EquivalentTo(ids), "every due message once, none twice");
@@ -38,10 +38,10 @@ public class QueueDueMessagesTests : WorkerTests
     {
         var ids = await AddDueTextsAsync(3);
 
-        var first = await SendAsync(new QueueDueMessages(100, Lease));
-        var again = await SendAsync(new QueueDueMessages(100, Lease));
+        var first = (await SendAsync(new QueueDueMessages(100, Lease))).Ids;
+        var again = (await SendAsync(new QueueDueMessages(100, Lease))).Ids;
         Clock.Advance(Lease + Duration.FromSeconds(1));
-        var afterLease = await SendAsync(new QueueDueMessages(100, Lease));
+        var afterLease = (await SendAsync(new QueueDueMessages(100, Lease))).Ids;
 
         Assert.Multiple(() =>
         {
@@ -56,8 +56,8 @@ public class QueueDueMessagesTests : WorkerTests
     {
         await AddDueTextsAsync(25);
 
-        var first = await SendAsync(new QueueDueMessages(10, Lease));
-        var whileTheyWait = await SendAsync(new QueueDueMessages(10, Lease));
+        var first = (await SendAsync(new QueueDueMessages(10, Lease))).Ids;
+        var whileTheyWait = (await SendAsync(new QueueDueMessages(10, Lease))).Ids;
         await using (var db = Database.Open())
         {
             // Their jobs claim them: a claim clears the mark.
@@ -66,7 +66,7 @@ public class QueueDueMessagesTests : WorkerTests
                 .SetProperty(m => m.QueuedUntil, (Instant?)null));
         }
 
-        var next = await SendAsync(new QueueDueMessages(10, Lease));
+        var next = (await SendAsync(new QueueDueMessages(10, Lease))).Ids;
 
         Assert.Multiple(() =>
         {

@@ -93,7 +93,7 @@ public class ReminderPersistenceTests
         await using var scope = _services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var sent = new List<MessageId>();
-        foreach (var id in await mediator.Send(new QueueDueMessages(100, Duration.FromSeconds(120))))
+        foreach (var id in (await mediator.Send(new QueueDueMessages(100, Duration.FromSeconds(120)))).Ids)
         {
             if (await mediator.Send(new DispatchMessage(id)) == DispatchResult.Sent)
                 sent.Add(id);

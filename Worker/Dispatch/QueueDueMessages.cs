@@ -12,18 +12,21 @@ namespace Intake.Worker.Dispatch;
 /// atomic UPDATE, so when several Workers scan at once each message goes to one of them; messages already queued
 /// count against the limit, which keeps the job store's backlog short.
 /// </summary>
-public sealed record QueueDueMessages(int Limit, Duration Lease) : IRequest<IReadOnlyList<MessageId>>;
+public sealed record QueueDueMessages(int Limit, Duration Lease) : IRequest<QueuedMessages>;
+
+/// <summary>The ids to hand to jobs; <paramref name="Full"/> when the limit was reached, so more may be due.</summary>
+public sealed record QueuedMessages(IReadOnlyList<MessageId> Ids, bool Full);
 
 internal sealed class QueueDueMessagesHandler(IntakeDbContext db, IClock clock)
-    : IRequestHandler<QueueDueMessages, IReadOnlyList<MessageId>>
+    : IRequestHandler<QueueDueMessages, QueuedMessages>
 {
-    public async Task<IReadOnlyList<MessageId>> Handle(QueueDueMessages command, CancellationToken cancellationToken)
+    public async Task<QueuedMessages> Handle(QueueDueMessages command, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var waiting = await db.Messages.CountAsync(m => m.QueuedUntil > now, cancellationToken);
         var room = command.Limit - waiting;
         if (room <= 0)
-            return [];
+            return new QueuedMessages([], Full: true);
 
         var token = Guid.NewGuid();
         var until = now + command.Lease;
@@ -40,12 +43,13 @@ internal sealed class QueueDueMessagesHandler(IntakeDbContext db, IClock clock)
                 .SetProperty(m => m.QueueToken, token)
                 .SetProperty(m => m.QueuedUntil, until), cancellationToken);
         if (marked == 0)
-            return [];
+            return new QueuedMessages([], Full: false);
 
-        return await db.Messages
+        var ids = await db.Messages
             .Where(m => m.QueuedUntil == until && m.QueueToken == token)
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
+        return new QueuedMessages(ids, Full: marked == room);
     }
 
     private static Expression<Func<OutboundMessage, bool>> NotQueued(Instant now) =>
