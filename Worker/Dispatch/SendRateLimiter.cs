@@ -18,9 +18,10 @@ namespace Intake.Worker.Dispatch;
 /// So here a permit is one of N tokens, and a token comes back only one second after the call that used it has
 /// finished (answered, failed or timed out). Of any N+1 requests two used the same token, and the later one
 /// started at least a second after the earlier one finished, hence arrived at least a second after the earlier
-/// one arrived: no one-second window, wherever it is measured, holds more than N. Starts are also spaced at least
-/// 1/N s apart, so the N are spread over the second instead of leaving in one burst (a long code's 1 per second is
-/// best kept smooth). The price is throughput a little under N per second (N per second plus a call's latency).
+/// one arrived: no one-second window, wherever it is measured, holds more than N. Starts also keep to a grid 1/N s
+/// apart, so the N are spread over the second instead of leaving in one burst (a long code's 1 per second is best
+/// kept smooth); the grid is pacing only, the tokens are the guarantee. The price is throughput a little under N
+/// per second (each token is out for a second plus its call).
 /// </para>
 /// <para>
 /// The ceiling is per process: with several Workers (the scaled mode) each keeps its own, so the provider may see
@@ -65,7 +66,10 @@ internal sealed class SendRateLimiter : IDisposable
             try
             {
                 waited |= await DelayUntilAsync(_nextStart, cancellationToken);
-                _nextStart = _time.GetTimestamp() + _spacing;
+                // Starts keep to a grid 1/N s apart: a timer that fired late does not push every later start back
+                // with it (counting from the actual start lost some 3 sends a second at N = 50). After an idle spell
+                // the grid restarts from now, so there is no burst to catch up.
+                _nextStart = Math.Max(_nextStart, _time.GetTimestamp() - _spacing) + _spacing;
             }
             finally
             {
