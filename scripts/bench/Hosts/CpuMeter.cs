@@ -4,14 +4,16 @@ using System.Globalization;
 namespace Intake.Bench.Hosts;
 
 /// <summary>
-/// CPU used over one measured stretch by each host, by this benchmark process (load client, fake Twilio,
-/// in-process baselines) and by everything else on the machine: the evidence for "bound by CPU" or not.
+/// CPU used over one measured stretch by each host, by the database server (PostgreSQL's processes, part of what
+/// is measured), by this benchmark process (load client, fake Twilio, in-process baselines) and by everything else
+/// on the machine: the evidence for "bound by CPU" or not.
 /// </summary>
 internal sealed class CpuMeter
 {
     private readonly HostProcess[] _hosts;
     private readonly TimeSpan[] _hostsAtStart;
     private readonly TimeSpan _benchAtStart;
+    private readonly double _databaseAtStart;
     private readonly double _machineAtStart;
     private readonly long _startedAt;
 
@@ -20,6 +22,7 @@ internal sealed class CpuMeter
         _hosts = hosts;
         _hostsAtStart = hosts.Select(h => h.CpuTime()).ToArray();
         _benchAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        _databaseAtStart = DatabaseServerSeconds();
         _machineAtStart = MachineBusySeconds();
         _startedAt = Stopwatch.GetTimestamp();
     }
@@ -32,9 +35,40 @@ internal sealed class CpuMeter
         var hosts = _hosts.Select((h, i) => (h.Name, Cores: (h.CpuTime() - _hostsAtStart[i]).TotalSeconds / seconds))
             .GroupBy(h => h.Name)
             .ToDictionary(g => g.Key, g => g.Sum(h => h.Cores));
+        var database = (DatabaseServerSeconds() - _databaseAtStart) / seconds;
+        if (database > 0.005)
+            hosts["PostgreSQL server"] = database;
         var bench = (Process.GetCurrentProcess().TotalProcessorTime - _benchAtStart).TotalSeconds / seconds;
         var machine = (MachineBusySeconds() - _machineAtStart) / seconds;
         return new CpuUse(hosts, bench, machine);
+    }
+
+    /// <summary>
+    /// CPU time of the PostgreSQL server's processes (user and system, from /proc/PID/stat, USER_HZ = 100); a backend
+    /// that ends between start and stop takes its time with it, but the hosts' pooled connections keep theirs.
+    /// </summary>
+    private static double DatabaseServerSeconds()
+    {
+        double ticks = 0;
+        foreach (var stat in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+        {
+            try
+            {
+                var line = File.ReadAllText(Path.Combine(stat, "stat"));
+                var nameEnd = line.LastIndexOf(')');
+                if (nameEnd < 0 || !line.AsSpan(0, nameEnd).EndsWith("(postgres", StringComparison.Ordinal))
+                    continue;
+                // After "(comm)": state is field 3; utime and stime are fields 14 and 15.
+                var fields = line[(nameEnd + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // Not a process directory, or the process ended while being read.
+            }
+        }
+
+        return ticks / 100.0;
     }
 
     /// <summary>Busy time of all cores since boot, from /proc/stat (USER_HZ = 100 on Linux).</summary>
