@@ -39,7 +39,7 @@ public partial class TwilioWebhookTests
 
     private FakeClock _clock = null!;
     private TestDatabase _database = null!;
-    private TwilioWebhookApi _api = null!;
+    private ApiFactory _api = null!;
     private HttpClient _client = null!;
 
     [SetUp]
@@ -47,7 +47,7 @@ public partial class TwilioWebhookTests
     {
         _clock = new FakeClock(Now);
         _database = new TestDatabase();
-        _api = new TwilioWebhookApi(_database, _clock);
+        _api = TwilioWebhookApi.Start(_database, _clock);
         _client = _api.CreateClient();
     }
 

@@ -17,7 +17,7 @@ public class TwoWorkersTests : SharedDatabaseTests
     public async Task Dispatch_TwoThousandTextsWithAWorkerKilledMidway_EachReachesTwilioExactlyOnce()
     {
         await using var twilio = await FakeTwilio.StartAsync();
-        await using var api = new TwilioWebhookApi(Database, SystemClock.Instance);
+        await using var api = TwilioWebhookApi.Start(Database, SystemClock.Instance);
         using var apiClient = api.CreateClient();
         twilio.ReportStatusTo(apiClient.BaseAddress!, TwilioWebhookSigner.AuthToken);
         await AddDueTextsAsync(MessageCount);

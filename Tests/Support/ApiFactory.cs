@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace Intake.Tests.Support;
 
-/// <summary>The real Api on a real socket (Kestrel, a free port), over a test's own SQLite file.</summary>
+/// <summary>The real Api on a real socket (Kestrel, a free port), over a test's own database, with any extra settings.</summary>
 internal sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;

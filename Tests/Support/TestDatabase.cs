@@ -28,7 +28,7 @@ internal sealed class TestDatabase : IDisposable
             : StorageProvider.Sqlite;
 
     /// <summary>True when the run is on a database server that several processes share.</summary>
-    public static bool IsShared => Provider != StorageProvider.Sqlite;
+    public static bool IsShared { get; } = new StorageOptions { Provider = Provider }.SharesJobs;
 
     public string Folder { get; }
 

@@ -55,8 +55,8 @@ internal sealed class PostgreSqlBenchStorage(string? server) : IBenchStorage
     public async Task<string> DescribeAsync(string connectionString)
     {
         await using var connection = await OpenAsync(connectionString);
-        return $"PostgreSQL {await ShowAsync(connection, "server_version")}, fsync {await ShowAsync(connection, "fsync")}, " +
-            $"synchronous_commit {await ShowAsync(connection, "synchronous_commit")}, max_connections {await ShowAsync(connection, "max_connections")}";
+        return $"PostgreSQL {await Scalar.TextAsync(connection, "SHOW server_version")}, fsync {await Scalar.TextAsync(connection, "SHOW fsync")}, " +
+            $"synchronous_commit {await Scalar.TextAsync(connection, "SHOW synchronous_commit")}, max_connections {await Scalar.TextAsync(connection, "SHOW max_connections")}";
     }
 
     /// <summary>The server's string with this database; each process keeps at most 20 connections unless it says otherwise.</summary>
@@ -66,12 +66,5 @@ internal sealed class PostgreSqlBenchStorage(string? server) : IBenchStorage
         if (!server.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
             builder.MaxPoolSize = 20;
         return builder.ConnectionString;
-    }
-
-    private static async Task<string> ShowAsync(DbConnection connection, string setting)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SHOW {setting}";
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 }

@@ -42,9 +42,9 @@ internal sealed class SqliteBenchStorage(string scratchFolder) : IBenchStorage
     public async Task<string> DescribeAsync(string connectionString)
     {
         await using var connection = await OpenAsync(connectionString);
-        var version = await ScalarAsync(connection, "SELECT sqlite_version();");
-        var journal = await ScalarAsync(connection, "PRAGMA journal_mode;");
-        var synchronous = await ScalarAsync(connection, "PRAGMA synchronous;") switch
+        var version = await Scalar.TextAsync(connection, "SELECT sqlite_version();");
+        var journal = await Scalar.TextAsync(connection, "PRAGMA journal_mode;");
+        var synchronous = await Scalar.TextAsync(connection, "PRAGMA synchronous;") switch
         {
             "0" => "OFF",
             "1" => "NORMAL",
@@ -53,12 +53,5 @@ internal sealed class SqliteBenchStorage(string scratchFolder) : IBenchStorage
             var other => other,
         };
         return $"SQLite {version} file, journal {journal}, synchronous {synchronous}";
-    }
-
-    private static async Task<string> ScalarAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 }
