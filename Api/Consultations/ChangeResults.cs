@@ -1,4 +1,5 @@
 using Intake.Domain.Consultations.Changes;
+using Intake.Domain.Consultations.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Intake.Api.Consultations;
@@ -16,6 +17,11 @@ public static class ChangeResults
             title: "That change is not possible now.",
             detail: refused.Reason,
             extensions: new Dictionary<string, object?> { ["rule"] = refused.Rule }),
+        ChangeOutcome.ChangedMeanwhile => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The request changed meanwhile.",
+            detail: "Another change to this request was saved a moment before this one, which was not made. Read the request again.",
+            extensions: new Dictionary<string, object?> { ["rule"] = ConsultationRules.ChangedMeanwhile }),
         ChangeOutcome.SlotNotOpen => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "That time is not open.",

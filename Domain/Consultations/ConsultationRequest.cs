@@ -1,5 +1,6 @@
 using Intake.Domain.Availability;
 using Intake.Domain.Consultations.Rules;
+using Intake.Domain.Data;
 using MediatR;
 using NodaTime;
 
@@ -10,7 +11,7 @@ namespace Intake.Domain.Consultations;
 /// Each transition checks its rule and raises the events whose handlers queue the messages it implies,
 /// so that the state change and its messages are saved in one transaction.
 /// </summary>
-public sealed class ConsultationRequest
+public sealed class ConsultationRequest : IHasDomainEvents
 {
     private static readonly TransitionResult Done = new TransitionResult.Ok();
 
@@ -66,11 +67,20 @@ public sealed class ConsultationRequest
 
     public IReadOnlyList<INotification> Events => _events;
 
+    /// <summary>
+    /// Moves on with every change the request takes; EF Core saves a change only while the stored version is still
+    /// the one it read, so of two changes made at the same moment exactly one is written (docs/decisions/011).
+    /// </summary>
+    public int Version { get; private set; }
+
     /// <summary>The times the therapist offered in the latest proposal, earliest first; kept once answered, as a record.</summary>
     public IReadOnlyList<Slot> ProposedSlots => _proposedSlots;
 
     /// <summary>When the therapist made the latest proposal.</summary>
     public Instant? ProposalsMadeAt { get; private set; }
+
+    /// <summary>When an unanswered proposal lapses and the request expires; none while no proposal is open.</summary>
+    public Instant? ProposalExpiresAt { get; private set; }
 
     /// <summary>When the call got its confirmed time (confirmed, or a proposed time accepted); a reschedule keeps it.</summary>
     public Instant? ConfirmedAt { get; private set; }
@@ -91,7 +101,7 @@ public sealed class ConsultationRequest
     public static ConsultationRequest Submit(Prospect prospect, string? message, Instant now)
     {
         var request = new ConsultationRequest(ConsultationRequestId.New(), prospect, message, now, ConsultationStatus.Requested);
-        request._events.Add(new ConsultationRequested(request));
+        request.Raise(new ConsultationRequested(request));
         return request;
     }
 
@@ -104,7 +114,7 @@ public sealed class ConsultationRequest
     {
         var request = new ConsultationRequest(ConsultationRequestId.New(), prospect, message, now, ConsultationStatus.Pending);
         request.Take(slot, buffer);
-        request._events.Add(new ConsultationRequested(request));
+        request.Raise(new ConsultationRequested(request));
         return request;
     }
 
@@ -117,7 +127,12 @@ public sealed class ConsultationRequest
             return Refuse(ConsultationRules.OnlyConfirmedCanBeAttended, $"A {Status} request has no call to attend.");
         if (HasStarted(now))
             return StartedRefusal("confirmed for attendance");
-        AttendanceConfirmedAt ??= now;
+        if (AttendanceConfirmedAt is null)
+        {
+            AttendanceConfirmedAt = now;
+            Version++;
+        }
+
         return Done;
     }
 
@@ -133,7 +148,7 @@ public sealed class ConsultationRequest
 
         ConfirmedAt = now;
         Status = ConsultationStatus.Confirmed;
-        _events.Add(new ConsultationConfirmed(this, now));
+        Raise(new ConsultationConfirmed(this, now));
         return Done;
     }
 
@@ -155,12 +170,15 @@ public sealed class ConsultationRequest
         Take(slot, buffer);
         ConfirmedAt = now;
         Status = ConsultationStatus.Confirmed;
-        _events.Add(new ConsultationConfirmed(this, now));
+        Raise(new ConsultationConfirmed(this, now));
         return Done;
     }
 
-    /// <summary>The therapist declines an open request, optionally with a short note to the prospect; the time is freed.</summary>
-    public TransitionResult Decline(string? note, Instant now)
+    /// <summary>
+    /// The therapist declines an open request, optionally with a short note to the prospect; the time is freed. A
+    /// callback nobody had taken becomes <paramref name="therapistId"/>'s, so it stays theirs alone once closed.
+    /// </summary>
+    public TransitionResult Decline(string? note, string therapistId, Instant now)
     {
         var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (trimmed is { Length: > ConsultationRules.DeclineNoteMaxLength })
@@ -173,17 +191,20 @@ public sealed class ConsultationRequest
             return StartedRefusal("declined");
 
         DeclineNote = trimmed;
+        TakenBy(therapistId);
         Close(ConsultationStatus.Declined, now, releaseHolds: true);
-        _events.Add(new ConsultationDeclined(this, now));
+        Raise(new ConsultationDeclined(this, now));
         return Done;
     }
 
     /// <summary>
-    /// The therapist offers one to five other times to a request still waiting for them. A Pending request gives up
-    /// the slot it held (the therapist said that time does not work) and is Requested again, without a time, until
-    /// the prospect accepts one of the offered times. A new proposal replaces the previous one.
+    /// The therapist offers one to five of their other times to a request still waiting for them. A Pending request
+    /// gives up the slot it held (the therapist said that time does not work) and is Requested again, without a time,
+    /// until the prospect accepts one of the offered times; it stays the proposing therapist's, and a callback nobody
+    /// had taken becomes theirs. A new proposal replaces the previous one. Unanswered, the proposal lapses at
+    /// <paramref name="expiry"/>'s deadline for these times (see <see cref="ProposalExpiry"/>) and the request expires.
     /// </summary>
-    public TransitionResult ProposeTimes(IReadOnlyList<Slot> slots, Instant now)
+    public TransitionResult ProposeTimes(IReadOnlyList<Slot> slots, ProposalExpiry expiry, Instant now)
     {
         ArgumentNullException.ThrowIfNull(slots);
         foreach (var slot in slots)
@@ -198,21 +219,26 @@ public sealed class ConsultationRequest
             return Refuse(ConsultationRules.ProposeOneToFiveTimes, "Each proposed time must start at a different moment.");
         if (slots.Any(s => s.Start <= now))
             return PastTimeRefusal();
+        if (slots.Select(s => s.TherapistId).Distinct().Count() > 1)
+            throw new ArgumentException("A proposal offers one therapist's times.", nameof(slots));
+        if (TherapistId is not null && slots[0].TherapistId != TherapistId)
+            throw new ArgumentException("Only the request's own therapist offers it times.", nameof(slots));
 
         var released = Status == ConsultationStatus.Pending ? Slot : null;
         if (released is not null)
         {
             _holds.Clear();
-            TherapistId = null;
             SlotStart = null;
             SlotEnd = null;
             Status = ConsultationStatus.Requested;
         }
 
+        TakenBy(slots[0].TherapistId);
         _proposedSlots.Clear();
         _proposedSlots.AddRange(slots.OrderBy(s => s.Start));
         ProposalsMadeAt = now;
-        _events.Add(new AlternativeTimesProposed(this, released, now));
+        ProposalExpiresAt = expiry.DeadlineFor(_proposedSlots, now);
+        Raise(new AlternativeTimesProposed(this, released, now));
         return Done;
     }
 
@@ -233,9 +259,10 @@ public sealed class ConsultationRequest
             return PastTimeRefusal();
 
         Take(slot, buffer);
+        ProposalExpiresAt = null;
         ConfirmedAt = now;
         Status = ConsultationStatus.Confirmed;
-        _events.Add(new ConsultationConfirmed(this, now));
+        Raise(new ConsultationConfirmed(this, now));
         return Done;
     }
 
@@ -255,12 +282,15 @@ public sealed class ConsultationRequest
 
         Take(slot, buffer);
         CalendarSequence++;
-        _events.Add(new ConsultationRescheduled(this, previous, now));
+        Raise(new ConsultationRescheduled(this, previous, now));
         return Done;
     }
 
-    /// <summary>The prospect or the therapist calls off an open request before its time; the time is freed.</summary>
-    public TransitionResult Cancel(CancelledBy by, Instant now)
+    /// <summary>
+    /// The prospect or the therapist calls off an open request before its time; the time is freed. A therapist who
+    /// calls off a callback nobody had taken (<paramref name="therapistId"/>) takes it, so it stays theirs alone.
+    /// </summary>
+    public TransitionResult Cancel(CancelledBy by, Instant now, string? therapistId = null)
     {
         if (!Enum.IsDefined(by))
             throw new ArgumentOutOfRangeException(nameof(by), by, "Unknown canceller.");
@@ -270,19 +300,32 @@ public sealed class ConsultationRequest
             return StartedRefusal("cancelled");
 
         CancelledBy = by;
+        if (by == Consultations.CancelledBy.Therapist)
+            TakenBy(therapistId);
         Close(ConsultationStatus.Cancelled, now, releaseHolds: true);
-        _events.Add(new ConsultationCancelled(this, by, now));
+        Raise(new ConsultationCancelled(this, by, now));
         return Done;
     }
 
     /// <summary>
     /// A Pending request not confirmed before the minimum notice ran out (now at or after its start minus the notice)
-    /// expires and frees its slot. A callback request without a time does not expire here.
+    /// expires and frees its slot; so does a request whose proposal the prospect left unanswered past its deadline
+    /// (<see cref="ProposalExpiresAt"/>). A callback request with no time and no proposal does not expire.
     /// </summary>
     public TransitionResult Expire(Duration minimumNotice, Instant now)
     {
         if (minimumNotice < Duration.Zero)
             throw new ArgumentOutOfRangeException(nameof(minimumNotice), minimumNotice, "The minimum notice cannot be negative.");
+        if (Status == ConsultationStatus.Requested && ProposalExpiresAt is { } lapses)
+        {
+            if (now < lapses)
+                return Refuse(ConsultationRules.NotBeforeTheProposalLapses, "The proposed times can still be accepted.");
+            ProposalExpiresAt = null;
+            Close(ConsultationStatus.Expired, now, releaseHolds: true);
+            Raise(new ConsultationExpired(this, now, ProposalLapsed: true));
+            return Done;
+        }
+
         if (Status != ConsultationStatus.Pending)
             return Refuse(ConsultationRules.OnlyPendingExpires, $"A {Status} request does not expire.");
         var start = SlotStart ?? throw new InvalidOperationException($"Pending request {Id} has no slot.");
@@ -290,7 +333,7 @@ public sealed class ConsultationRequest
             return Refuse(ConsultationRules.NotBeforeTheNoticeRunsOut, "The held time can still be confirmed within the minimum notice.");
 
         Close(ConsultationStatus.Expired, now, releaseHolds: true);
-        _events.Add(new ConsultationExpired(this, now));
+        Raise(new ConsultationExpired(this, now, ProposalLapsed: false));
         return Done;
     }
 
@@ -303,7 +346,7 @@ public sealed class ConsultationRequest
             return Refuse(ConsultationRules.CompleteOnlyAfterTheCallStarted, "The call's time has not started yet.");
 
         Close(ConsultationStatus.Completed, now, releaseHolds: false);
-        _events.Add(new ConsultationCompleted(this, now));
+        Raise(new ConsultationCompleted(this, now));
         return Done;
     }
 
@@ -316,7 +359,7 @@ public sealed class ConsultationRequest
             return Refuse(ConsultationRules.NoShowOnlyAfterTheCallStarted, "The call's time has not started yet.");
 
         Close(ConsultationStatus.NoShow, now, releaseHolds: false);
-        _events.Add(new ConsultationMarkedNoShow(this, now));
+        Raise(new ConsultationMarkedNoShow(this, now));
         return Done;
     }
 
@@ -327,6 +370,20 @@ public sealed class ConsultationRequest
         SlotEnd = slot.End;
         _holds.Clear();
         _holds.AddRange(SlotHold.Cover(slot, buffer, Id));
+    }
+
+    /// <summary>Every change raises the event that says what happened, and moves the version on.</summary>
+    private void Raise(INotification @event)
+    {
+        _events.Add(@event);
+        Version++;
+    }
+
+    /// <summary>A therapist who acts on a callback nobody had taken takes it: from then on it is theirs alone.</summary>
+    private void TakenBy(string? therapistId)
+    {
+        if (TherapistId is null && !string.IsNullOrWhiteSpace(therapistId))
+            TherapistId = therapistId;
     }
 
     private static TransitionResult.Refused Refuse(string rule, string reason) => new(rule, reason);

@@ -33,10 +33,15 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
             .HasConversion(new ProposedSlotsConverter(), new ProposedSlotsComparer())
             .HasMaxLength(2_000);
         builder.Property(r => r.TherapistId).HasMaxLength(64);
+        // Optimistic concurrency on every provider: each change moves Version on, and an UPDATE is written only
+        // WHERE Version is still the one read (docs/decisions/011).
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Therapist>().WithMany().HasForeignKey(r => r.TherapistId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Holds).WithOne().HasForeignKey(h => h.HeldBy).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Holds).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(r => r.SubmittedAt);
+        // The expiry job's second question: which open proposals have lapsed.
+        builder.HasIndex(r => new { r.Status, r.ProposalExpiresAt });
         // The therapist's inbox and the slot query: a therapist's requests by status and time.
         builder.HasIndex(r => new { r.TherapistId, r.Status, r.SlotStart });
     }

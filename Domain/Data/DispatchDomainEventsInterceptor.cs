@@ -1,4 +1,3 @@
-using Intake.Domain.Consultations;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Intake.Domain.Data;
 
 /// <summary>
-/// Publishes the aggregates' events just before a save, so that whatever their handlers add (the messages a
+/// Publishes the events of every aggregate (<see cref="IHasDomainEvents"/>) just before a save, so that whatever their handlers add (the messages a
 /// change implies) is written in the same transaction as the change itself.
 /// </summary>
 internal sealed class DispatchDomainEventsInterceptor(IMediator mediator) : SaveChangesInterceptor
@@ -16,7 +15,7 @@ internal sealed class DispatchDomainEventsInterceptor(IMediator mediator) : Save
     /// to publish. One with none goes through: Data Protection's key store saves a new key that way.
     /// </summary>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        eventData.Context?.ChangeTracker.Entries<ConsultationRequest>().Any(entry => entry.Entity.Events.Count > 0) == true
+        eventData.Context?.ChangeTracker.Entries<IHasDomainEvents>().Any(entry => entry.Entity.Events.Count > 0) == true
             ? throw new InvalidOperationException("Save with SaveChangesAsync: event handlers are asynchronous.")
             : result;
 
@@ -33,16 +32,16 @@ internal sealed class DispatchDomainEventsInterceptor(IMediator mediator) : Save
         // Handlers may raise further events; loop until none are left.
         while (true)
         {
-            var requests = context.ChangeTracker.Entries<ConsultationRequest>()
+            var aggregates = context.ChangeTracker.Entries<IHasDomainEvents>()
                 .Select(entry => entry.Entity)
-                .Where(request => request.Events.Count > 0)
+                .Where(aggregate => aggregate.Events.Count > 0)
                 .ToList();
-            if (requests.Count == 0)
+            if (aggregates.Count == 0)
                 return;
-            foreach (var request in requests)
+            foreach (var aggregate in aggregates)
             {
-                var events = request.Events.ToList();
-                request.ClearEvents();
+                var events = aggregate.Events.ToList();
+                aggregate.ClearEvents();
                 foreach (var @event in events)
                     await mediator.Publish(@event, cancellationToken);
             }

@@ -6,16 +6,26 @@ using Microsoft.Extensions.Options;
 
 namespace Intake.Domain.Messages;
 
-/// <summary>The prospect hears that the time they picked was released unconfirmed, in their own zone.</summary>
+/// <summary>
+/// The prospect hears that the time they picked was released unconfirmed (named in their own zone), or that the times
+/// offered to them have passed unanswered.
+/// </summary>
 internal sealed class QueueExpiryNoticeOnConsultationExpired(IntakeDbContext db, IOptions<PracticeOptions> practice)
     : INotificationHandler<ConsultationExpired>
 {
     public Task Handle(ConsultationExpired notification, CancellationToken cancellationToken)
     {
         var request = notification.Request;
-        var prospect = request.Prospect;
+        if (notification.ProposalLapsed)
+        {
+            db.Messages.Add(ProspectMessage.For(request, MessageKind.Expired, notification.At,
+                () => MessageTexts.ProposalExpiredText(practice.Value),
+                () => MessageTexts.ProposalExpiredEmail(practice.Value)));
+            return Task.CompletedTask;
+        }
+
         var start = request.SlotStart ?? throw new InvalidOperationException($"Expired request {request.Id} has no slot.");
-        var at = MessageTime.Format(start, prospect.TimeZone);
+        var at = MessageTime.Format(start, request.Prospect.TimeZone);
         db.Messages.Add(ProspectMessage.For(request, MessageKind.Expired, notification.At,
             () => MessageTexts.ExpiredText(practice.Value, at),
             () => MessageTexts.ExpiredEmail(practice.Value, at)));

@@ -1,4 +1,5 @@
 using Intake.Domain.Availability;
+using Intake.Domain.Consultations;
 using NodaTime;
 
 namespace Intake.Domain.Practices;
@@ -30,7 +31,17 @@ public sealed class PracticeOptions
     /// <summary>At most this many calls per therapist per day (their local day); none when absent.</summary>
     public int? MaxPerDay { get; set; }
 
+    /// <summary>
+    /// How long a prospect has to answer times the therapist proposed; unanswered, the request expires then, or when
+    /// the last proposed time can no longer be taken if that is sooner. Absent: only the latter.
+    /// </summary>
+    public int? ProposalAnswerHours { get; set; }
+
     public List<TherapistOptions> Therapists { get; set; } = [];
+
+    public ProposalExpiry ProposalExpiry() => new(
+        Duration.FromMinutes(MinimumNoticeMinutes),
+        ProposalAnswerHours is { } hours ? Duration.FromHours(hours) : null);
 
     public AvailabilityRules AvailabilityRules() => new()
     {

@@ -21,6 +21,8 @@ internal sealed class PracticeOptionsValidation : IValidateOptions<PracticeOptio
             problems.Add("Practice:HorizonDays must be between 1 and 731 (two years).");
         if (options.MaxPerDay is < 1)
             problems.Add("Practice:MaxPerDay must be at least 1, or absent.");
+        if (options.ProposalAnswerHours is < 1 or > 24 * 731)
+            problems.Add("Practice:ProposalAnswerHours must be between 1 and 17544 (two years), or absent.");
         if (options.Therapists.Select(t => t.Id).Distinct(StringComparer.Ordinal).Count() != options.Therapists.Count)
             problems.Add("Practice:Therapists ids must be distinct.");
         if (options.Therapists.Count == 0)

@@ -13,6 +13,7 @@ public class ManageLinksTests
 {
     private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
     private static readonly Instant Expiry = Now + Duration.FromDays(7);
+    private static readonly ProposalExpiry Proposals = new(Duration.FromMinutes(120), AnswerWithin: null);
     private static readonly Prospect Someone = new(
         "A", "+12125550199", "a@example.com", ContactChannel.Email, false, DateTimeZoneProviders.Tzdb["Europe/London"]);
 
@@ -184,7 +185,7 @@ public class ManageLinksTests
     {
         var request = ConsultationRequest.Submit(Someone, null, Now);
         var start = Now + Duration.FromDays(daysAhead);
-        request.ProposeTimes([new Slot("t1", start, start + Duration.FromMinutes(15)), new Slot("t1", Now + Duration.FromDays(2), Now + Duration.FromDays(2) + Duration.FromMinutes(15))], Now);
+        request.ProposeTimes([new Slot("t1", start, start + Duration.FromMinutes(15)), new Slot("t1", Now + Duration.FromDays(2), Now + Duration.FromDays(2) + Duration.FromMinutes(15))], Proposals, Now);
 
         Assert.That(ManageLinks.ExpiryFor(request), Is.EqualTo(NodaTime.Text.InstantPattern.General.Parse(expected).Value));
     }

@@ -13,11 +13,19 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly IClock? _clock;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ApiFactory(TestDatabase database, IClock? clock = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="database">The test's own database.</param>
+    /// <param name="clock">The host's clock (a FakeClock); the system clock when null.</param>
+    /// <param name="settings">Configuration on top of the root appsettings.json.</param>
+    /// <param name="services">Extra services, e.g. a <see cref="SaveGate"/> that makes two saves meet.</param>
+    public ApiFactory(
+        TestDatabase database, IClock? clock = null, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         _database = database;
         _clock = clock;
+        _services = services;
         _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
         StartServer();
@@ -33,5 +41,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (_clock is not null)
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 }

@@ -18,6 +18,7 @@ public class LifecyclePersistenceTests : WorkerTests
     // The clock starts at WorkerTests.Start: Wednesday 10 March 2027, 07:00 in New York.
     private static readonly Instant MondayNine = Instant.FromUtc(2027, 3, 15, 13, 0);
     private static readonly Duration Quarter = Duration.FromMinutes(15);
+    private static readonly ProposalExpiry Proposals = new(Duration.FromMinutes(120), AnswerWithin: null);
 
 
     private static Prospect Prospect() =>
@@ -103,7 +104,7 @@ public class LifecyclePersistenceTests : WorkerTests
     {
         var id = await HoldAsync(MondayNine);
 
-        var result = await ActAsync(id, r => r.Decline("Fully booked that week.", Clock.GetCurrentInstant()));
+        var result = await ActAsync(id, r => r.Decline("Fully booked that week.", "t1", Clock.GetCurrentInstant()));
 
         Assert.That(result.IsOk, Is.True);
         Assert.That(await HeldMinutesAsync(), Is.Empty);
@@ -120,7 +121,7 @@ public class LifecyclePersistenceTests : WorkerTests
         var offered = new[] { MondayNine + Duration.FromHours(1), MondayNine + Duration.FromHours(2) }
             .Select(s => new Slot("t1", s, s + Quarter)).ToList();
 
-        var proposed = await ActAsync(id, r => r.ProposeTimes(offered, Clock.GetCurrentInstant()));
+        var proposed = await ActAsync(id, r => r.ProposeTimes(offered, Proposals, Clock.GetCurrentInstant()));
         var accepted = await ActAsync(id, r => r.AcceptProposedTime(offered[1].Start, Duration.Zero, Clock.GetCurrentInstant()));
 
         await using var db = Database.Open();

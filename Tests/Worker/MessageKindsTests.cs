@@ -22,7 +22,7 @@ public class MessageKindsTests : WorkerTests
 {
     private const string Nine = "2027-03-15T09:00:00-04:00";  // 13:00Z
     private const string Ten = "2027-03-15T10:00:00-04:00";   // 14:00Z
-    private static readonly ConsultationActor Therapist = new ConsultationActor.Therapist("t1");
+    private static readonly ConsultationActor.Therapist Therapist = new("t1");
 
 
 

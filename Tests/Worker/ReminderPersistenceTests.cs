@@ -228,7 +228,7 @@ public class ReminderPersistenceTests
         {
             "cancel by prospect" => r.Cancel(CancelledBy.Prospect, now),
             "cancel by therapist" => r.Cancel(CancelledBy.Therapist, now),
-            _ => r.Decline(null, now),
+            _ => r.Decline(null, "t1", now),
         });
 
         Assert.That(result.IsOk, Is.True);

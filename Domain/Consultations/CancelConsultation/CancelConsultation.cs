@@ -11,6 +11,7 @@ internal sealed class CancelConsultationHandler(ConsultationChanges changes) : I
     public Task<ChangeOutcome> Handle(CancelConsultation command, CancellationToken cancellationToken)
     {
         var by = command.By is ConsultationActor.Prospect ? CancelledBy.Prospect : CancelledBy.Therapist;
-        return changes.ApplyAsync(command.Id, command.By, ChangeAllowedTo.Both, (request, now) => request.Cancel(by, now), cancellationToken);
+        var therapistId = (command.By as ConsultationActor.Therapist)?.TherapistId;
+        return changes.ApplyAsync(command.Id, command.By, ChangeAllowedTo.Both, (request, now) => request.Cancel(by, now, therapistId), cancellationToken);
     }
 }

@@ -15,6 +15,12 @@ public abstract record ChangeOutcome
     /// <summary>The aggregate refused by a named rule (an illegal transition): 409.</summary>
     public sealed record Refused(string Rule, string Reason) : ChangeOutcome;
 
+    /// <summary>
+    /// Another change to the request was saved after this one read it (rule ChangedMeanwhile): 409. Nothing of this
+    /// change was written, none of its messages either.
+    /// </summary>
+    public sealed record ChangedMeanwhile : ChangeOutcome;
+
     /// <summary>The time asked for is not open, or was taken in the meantime: 409.</summary>
     public sealed record SlotNotOpen : ChangeOutcome;
 }

@@ -25,6 +25,8 @@ internal sealed class ConsultationChanges(IntakeDbContext db, IClock clock, IOpt
 {
     public AvailabilityRules Rules => practice.Value.AvailabilityRules();
 
+    public ProposalExpiry ProposalExpiry => practice.Value.ProposalExpiry();
+
     public Task<ChangeOutcome> ApplyAsync(
         ConsultationRequestId id, ConsultationActor actor, ChangeAllowedTo allowed,
         Func<ConsultationRequest, Instant, TransitionResult> change, CancellationToken cancellationToken) =>
@@ -80,6 +82,12 @@ internal sealed class ConsultationChanges(IntakeDbContext db, IClock clock, IOpt
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The request's version moved on after it was read here (or a hold it released was already gone): the
+            // transaction rolled back, so neither this change nor its messages were written.
+            return new ChangeOutcome.ChangedMeanwhile();
+        }
         catch (DbUpdateException exception) when (UniqueViolation.Caused(exception))
         {
             return new ChangeOutcome.SlotNotOpen();
@@ -105,11 +113,11 @@ internal sealed class ConsultationChanges(IntakeDbContext db, IClock clock, IOpt
         return (actor as ConsultationActor.Therapist)?.TherapistId;
     }
 
-    /// <summary>A therapist acts on their own requests, and on callback requests no therapist has taken yet.</summary>
+    /// <summary>A therapist acts on their own requests, and on open callback requests no therapist has taken yet.</summary>
     private static bool MayAct(ConsultationActor actor, ChangeAllowedTo allowed, ConsultationRequest request) => actor switch
     {
         ConsultationActor.Therapist therapist => allowed.HasFlag(ChangeAllowedTo.Therapist)
-            && (request.TherapistId is null || request.TherapistId == therapist.TherapistId),
+            && TherapistVisibility.MaySee(therapist.TherapistId, request.TherapistId, request.Status),
         ConsultationActor.Prospect => allowed.HasFlag(ChangeAllowedTo.Prospect),
         _ => false,
     };

@@ -6,12 +6,12 @@ using MediatR;
 namespace Intake.Domain.Consultations.DeclineConsultation;
 
 /// <summary>The therapist declines, with an optional short note emailed to the prospect; the time is freed.</summary>
-public sealed record DeclineConsultation(ConsultationRequestId Id, ConsultationActor By, string? Note) : IRequest<ChangeOutcome>;
+public sealed record DeclineConsultation(ConsultationRequestId Id, ConsultationActor.Therapist By, string? Note) : IRequest<ChangeOutcome>;
 
 internal sealed class DeclineConsultationHandler(ConsultationChanges changes) : IRequestHandler<DeclineConsultation, ChangeOutcome>
 {
     public Task<ChangeOutcome> Handle(DeclineConsultation command, CancellationToken cancellationToken) =>
-        changes.ApplyAsync(command.Id, command.By, ChangeAllowedTo.Therapist, (request, now) => request.Decline(command.Note, now), cancellationToken);
+        changes.ApplyAsync(command.Id, command.By, ChangeAllowedTo.Therapist, (request, now) => request.Decline(command.Note, command.By.TherapistId, now), cancellationToken);
 }
 
 internal sealed class DeclineConsultationValidator : AbstractValidator<DeclineConsultation>

@@ -20,7 +20,7 @@ internal sealed class ProposeAlternativeTimesHandler(ConsultationChanges changes
             var slots = await changes.OpenSlotsAsync(command.By.TherapistId, starts, now, ct);
             return slots is null
                 ? new ChangeOutcome.SlotNotOpen()
-                : ConsultationChanges.Outcome(request, request.ProposeTimes(slots, now));
+                : ConsultationChanges.Outcome(request, request.ProposeTimes(slots, changes.ProposalExpiry, now));
         }, cancellationToken);
 }
 

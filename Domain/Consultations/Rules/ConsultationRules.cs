@@ -48,7 +48,16 @@ public static class ConsultationRules
     /// </summary>
     public const string CannotChangeAfterTheCallStarted = nameof(CannotChangeAfterTheCallStarted);
 
-    /// <summary>Only a held slot expires; a callback request without a time does not.</summary>
+    /// <summary>An unanswered proposal expires only once its deadline has passed.</summary>
+    public const string NotBeforeTheProposalLapses = nameof(NotBeforeTheProposalLapses);
+
+    /// <summary>
+    /// Another change to the request was saved between reading it and saving this one (its version moved on): this
+    /// one is refused rather than written over it. Read the request again and decide anew.
+    /// </summary>
+    public const string ChangedMeanwhile = nameof(ChangedMeanwhile);
+
+    /// <summary>Only a held slot, or an open proposal, expires; a callback request without either does not.</summary>
     public const string OnlyPendingExpires = nameof(OnlyPendingExpires);
 
     /// <summary>A Pending request expires once now is at or after its start minus the practice's minimum notice.</summary>

@@ -82,7 +82,16 @@ internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, ICloc
         if (request?.SlotStart is not { } start || !request.ConfirmAttendance(now).IsOk)
             return new InboundReply(InboundKeyword.ConfirmAttendance, InboundTexts.NoCallToConfirm(settings));
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The call was cancelled or moved at this very moment: there is no longer that call to confirm.
+            return new InboundReply(InboundKeyword.ConfirmAttendance, InboundTexts.NoCallToConfirm(settings));
+        }
+
         return new InboundReply(InboundKeyword.ConfirmAttendance,
             InboundTexts.AttendanceConfirmed(settings, MessageTime.Format(start, request.Prospect.TimeZone)));
     }

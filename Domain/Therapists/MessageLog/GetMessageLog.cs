@@ -1,4 +1,5 @@
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.Changes;
 using Intake.Domain.Data;
 using Intake.Domain.Messages;
 using MediatR;
@@ -34,7 +35,9 @@ internal sealed class GetMessageLogHandler(IntakeDbContext db) : IRequestHandler
     public async Task<IReadOnlyList<MessageLogEntry>?> Handle(GetMessageLog query, CancellationToken cancellationToken)
     {
         var visible = await db.ConsultationRequests.AsNoTracking()
-            .AnyAsync(r => r.Id == query.Id && (r.TherapistId == null || r.TherapistId == query.TherapistId), cancellationToken);
+            .Where(r => r.Id == query.Id)
+            .Where(TherapistVisibility.Visible(query.TherapistId))
+            .AnyAsync(cancellationToken);
         if (!visible)
             return null;
         return await db.Messages.AsNoTracking()

@@ -1,4 +1,5 @@
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.Changes;
 using Intake.Domain.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Intake.Domain.Therapists.TherapistConsultations;
 
 /// <summary>
-/// One request the therapist may act on: their own, or one no therapist has taken. Null for any other, so that
+/// One request the therapist may act on: their own, or an open callback no therapist has taken. Null for any other, so that
 /// another therapist's request and a missing one look the same.
 /// </summary>
 public sealed record GetTherapistConsultation(string TherapistId, ConsultationRequestId Id) : IRequest<TherapistInboxItem?>;
@@ -16,7 +17,8 @@ internal sealed class GetTherapistConsultationHandler(IntakeDbContext db) : IReq
     public async Task<TherapistInboxItem?> Handle(GetTherapistConsultation query, CancellationToken cancellationToken)
     {
         var request = await db.ConsultationRequests.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Id == query.Id && (r.TherapistId == null || r.TherapistId == query.TherapistId), cancellationToken);
+            .Where(TherapistVisibility.Visible(query.TherapistId))
+            .SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
         if (request is null)
             return null;
         var therapist = await db.Therapists.AsNoTracking().SingleAsync(t => t.Id == query.TherapistId, cancellationToken);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.Changes;
 using Intake.Domain.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ internal sealed class ListTherapistConsultationsHandler(IntakeDbContext db) : IR
         var therapist = await db.Therapists.AsNoTracking().SingleAsync(t => t.Id == query.TherapistId, cancellationToken);
         var status = TherapistStatuses.Parse(query.Status);
         var visible = db.ConsultationRequests.AsNoTracking()
-            .Where(r => r.TherapistId == query.TherapistId || (r.TherapistId == null && r.Status == ConsultationStatus.Requested));
+            .Where(TherapistVisibility.Visible(query.TherapistId));
         if (status is { } only)
             visible = visible.Where(r => r.Status == only);
         var requests = await visible

@@ -15,6 +15,7 @@ public class ConsultationLifecycleTests
     private static readonly Instant Submitted = Instant.FromUtc(2027, 3, 14, 6, 30);
     private static readonly Duration Buffer = Duration.FromMinutes(10);
     private static readonly Duration Notice = Duration.FromMinutes(120);
+    private static readonly ProposalExpiry Proposals = new(Notice, AnswerWithin: null);
 
     /// <summary>The slot a Pending request holds (and every Confirmed one built from it).</summary>
     private static readonly Slot Held = new("t-ada", Instant.FromUtc(2027, 3, 16, 14, 0), Instant.FromUtc(2027, 3, 16, 14, 15));
@@ -22,6 +23,9 @@ public class ConsultationLifecycleTests
     private static readonly Slot Later = new("t-ada", Instant.FromUtc(2027, 3, 17, 15, 0), Instant.FromUtc(2027, 3, 17, 15, 15));
 
     private static readonly Slot Elsewhere = new("t-bo", Instant.FromUtc(2027, 3, 18, 13, 30), Instant.FromUtc(2027, 3, 18, 13, 45));
+
+    /// <summary>The same hour as <see cref="Elsewhere"/>, on Ada's own calendar: a proposal offers one therapist's times.</summary>
+    private static readonly Slot Thursday = Elsewhere with { TherapistId = "t-ada" };
 
     /// <summary>Overlaps <see cref="Held"/> by ten minutes, so a reschedule to it must drop some minutes and keep others.</summary>
     private static readonly Slot Overlapping = new("t-ada", Instant.FromUtc(2027, 3, 16, 13, 55), Instant.FromUtc(2027, 3, 16, 14, 10));
@@ -134,7 +138,7 @@ public class ConsultationLifecycleTests
         var request = InState(status);
         var slot = request.Slot;
 
-        var result = request.Decline("  I am not taking new clients this month.  ", Now);
+        var result = request.Decline("  I am not taking new clients this month.  ", "t1", Now);
 
         Assert.Multiple(() =>
         {
@@ -155,7 +159,7 @@ public class ConsultationLifecycleTests
     {
         var request = InState(ConsultationStatus.Pending);
 
-        Assert.That(request.Decline(note, Now).IsOk, Is.True);
+        Assert.That(request.Decline(note, "t1", Now).IsOk, Is.True);
         Assert.That(request.DeclineNote, Is.Null);
     }
 
@@ -164,7 +168,7 @@ public class ConsultationLifecycleTests
     {
         var request = InState(ConsultationStatus.Pending);
 
-        Assert.Throws<ArgumentException>(() => request.Decline(new string('x', ConsultationRules.DeclineNoteMaxLength + 1), Now));
+        Assert.Throws<ArgumentException>(() => request.Decline(new string('x', ConsultationRules.DeclineNoteMaxLength + 1), "t1", Now));
         Assert.Multiple(() =>
         {
             Assert.That(request.Status, Is.EqualTo(ConsultationStatus.Pending));
@@ -179,7 +183,7 @@ public class ConsultationLifecycleTests
     [TestCase(ConsultationStatus.Completed)]
     [TestCase(ConsultationStatus.NoShow)]
     public void Decline_ClosedRequest_IsRefused(ConsultationStatus status) =>
-        AssertRefused(InState(status), r => r.Decline("no", Now), ConsultationRules.OnlyOpenRequestsCanBeDeclined);
+        AssertRefused(InState(status), r => r.Decline("no", "t1", Now), ConsultationRules.OnlyOpenRequestsCanBeDeclined);
 
     [TestCase(ConsultationStatus.Pending, 0)]
     [TestCase(ConsultationStatus.Confirmed, 0)]
@@ -189,7 +193,7 @@ public class ConsultationLifecycleTests
         var request = InState(status);
         _clock.Reset(Held.Start + Duration.FromMinutes(minutesFromStart));
 
-        AssertRefused(request, r => r.Decline(null, Now), ConsultationRules.CannotChangeAfterTheCallStarted);
+        AssertRefused(request, r => r.Decline(null, "t1", Now), ConsultationRules.CannotChangeAfterTheCallStarted);
     }
 
     // ---- Propose other times ----
@@ -199,13 +203,13 @@ public class ConsultationLifecycleTests
     {
         var request = InState(ConsultationStatus.Requested);
 
-        var result = request.ProposeTimes([Elsewhere, Held, Later], Now);
+        var result = request.ProposeTimes([Thursday, Held, Later], Proposals, Now);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.IsOk, Is.True);
             Assert.That(request.Status, Is.EqualTo(ConsultationStatus.Requested));
-            Assert.That(request.ProposedSlots, Is.EqualTo(new[] { Held, Later, Elsewhere }));
+            Assert.That(request.ProposedSlots, Is.EqualTo(new[] { Held, Later, Thursday }));
             Assert.That(request.ProposalsMadeAt, Is.EqualTo(Now));
             Assert.That(request.Slot, Is.Null);
             Assert.That(request.Holds, Is.Empty);
@@ -218,16 +222,16 @@ public class ConsultationLifecycleTests
     {
         var request = InState(ConsultationStatus.Pending);
 
-        var result = request.ProposeTimes([Later, Elsewhere], Now);
+        var result = request.ProposeTimes([Later, Thursday], Proposals, Now);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.IsOk, Is.True);
             Assert.That(request.Status, Is.EqualTo(ConsultationStatus.Requested));
             Assert.That(request.Slot, Is.Null);
-            Assert.That(request.TherapistId, Is.Null);
+            Assert.That(request.TherapistId, Is.EqualTo("t-ada"), "it stays the therapist's: nobody else sees it");
             Assert.That(request.Holds, Is.Empty);
-            Assert.That(request.ProposedSlots, Is.EqualTo(new[] { Later, Elsewhere }));
+            Assert.That(request.ProposedSlots, Is.EqualTo(new[] { Later, Thursday }));
             Assert.That(request.Events, Is.EqualTo(new object[] { new AlternativeTimesProposed(request, Held, Now) }));
         });
     }
@@ -236,13 +240,13 @@ public class ConsultationLifecycleTests
     public void ProposeTimes_Again_ReplacesTheEarlierProposal()
     {
         var request = InState(ConsultationStatus.Requested);
-        request.ProposeTimes([Held, Later], Now);
+        request.ProposeTimes([Held, Later], Proposals, Now);
         _clock.Advance(Duration.FromMinutes(30));
 
-        Assert.That(request.ProposeTimes([Elsewhere], Now).IsOk, Is.True);
+        Assert.That(request.ProposeTimes([Thursday], Proposals, Now).IsOk, Is.True);
         Assert.Multiple(() =>
         {
-            Assert.That(request.ProposedSlots, Is.EqualTo(new[] { Elsewhere }));
+            Assert.That(request.ProposedSlots, Is.EqualTo(new[] { Thursday }));
             Assert.That(request.ProposalsMadeAt, Is.EqualTo(Now));
         });
     }
@@ -261,15 +265,15 @@ public class ConsultationLifecycleTests
         })];
 
         if (allowed)
-            Assert.That(request.ProposeTimes(slots, Now).IsOk, Is.True);
+            Assert.That(request.ProposeTimes(slots, Proposals, Now).IsOk, Is.True);
         else
-            AssertRefused(request, r => r.ProposeTimes(slots, Now), ConsultationRules.ProposeOneToFiveTimes);
+            AssertRefused(request, r => r.ProposeTimes(slots, Proposals, Now), ConsultationRules.ProposeOneToFiveTimes);
     }
 
     [Test]
     public void ProposeTimes_TwoStartingTogether_IsRefused() =>
         AssertRefused(InState(ConsultationStatus.Requested),
-            r => r.ProposeTimes([Later, Later with { TherapistId = "t-bo" }], Now),
+            r => r.ProposeTimes([Later, Later with { TherapistId = "t-bo" }], Proposals, Now),
             ConsultationRules.ProposeOneToFiveTimes);
 
     [Test]
@@ -277,7 +281,7 @@ public class ConsultationLifecycleTests
     {
         _clock.Reset(Later.Start);
 
-        AssertRefused(InState(ConsultationStatus.Requested), r => r.ProposeTimes([Later, Elsewhere], Now), ConsultationRules.NewTimeMustBeInTheFuture);
+        AssertRefused(InState(ConsultationStatus.Requested), r => r.ProposeTimes([Later, Thursday], Proposals, Now), ConsultationRules.NewTimeMustBeInTheFuture);
     }
 
     [Test]
@@ -286,7 +290,7 @@ public class ConsultationLifecycleTests
         var request = InState(ConsultationStatus.Pending);
         _clock.Reset(Held.Start);
 
-        AssertRefused(request, r => r.ProposeTimes([Later], Now), ConsultationRules.CannotChangeAfterTheCallStarted);
+        AssertRefused(request, r => r.ProposeTimes([Later], Proposals, Now), ConsultationRules.CannotChangeAfterTheCallStarted);
     }
 
     [TestCase(ConsultationStatus.Confirmed)]
@@ -296,7 +300,7 @@ public class ConsultationLifecycleTests
     [TestCase(ConsultationStatus.Completed)]
     [TestCase(ConsultationStatus.NoShow)]
     public void ProposeTimes_WhenNotWaiting_IsRefused(ConsultationStatus status) =>
-        AssertRefused(InState(status), r => r.ProposeTimes([Later], Now), ConsultationRules.OnlyPendingOrRequestedCanBeOfferedTimes);
+        AssertRefused(InState(status), r => r.ProposeTimes([Later], Proposals, Now), ConsultationRules.OnlyPendingOrRequestedCanBeOfferedTimes);
 
     // ---- Accept a proposed time ----
 
@@ -305,19 +309,19 @@ public class ConsultationLifecycleTests
     public void AcceptProposedTime_AnOfferedTime_ConfirmsItAndTakesTheSlot(ConsultationStatus status)
     {
         var request = InState(status);
-        request.ProposeTimes([Later, Elsewhere], Now);
+        request.ProposeTimes([Later, Thursday], Proposals, Now);
         request.ClearEvents();
         _clock.Advance(Duration.FromHours(3));
 
-        var result = request.AcceptProposedTime(Elsewhere.Start, Buffer, Now);
+        var result = request.AcceptProposedTime(Thursday.Start, Buffer, Now);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.IsOk, Is.True);
             Assert.That(request.Status, Is.EqualTo(ConsultationStatus.Confirmed));
-            Assert.That(request.Slot, Is.EqualTo(Elsewhere));
-            Assert.That(HeldMinutes(request), Is.EqualTo(Minutes(Elsewhere)));
-            Assert.That(request.Holds.Select(h => h.TherapistId), Is.All.EqualTo("t-bo"));
+            Assert.That(request.Slot, Is.EqualTo(Thursday));
+            Assert.That(HeldMinutes(request), Is.EqualTo(Minutes(Thursday)));
+            Assert.That(request.Holds.Select(h => h.TherapistId), Is.All.EqualTo("t-ada"));
             Assert.That(request.ConfirmedAt, Is.EqualTo(Now));
             Assert.That(request.Events, Is.EqualTo(new object[] { new ConsultationConfirmed(request, Now) }));
         });
@@ -327,7 +331,7 @@ public class ConsultationLifecycleTests
     public void AcceptProposedTime_ATimeNotOffered_IsRefused()
     {
         var request = InState(ConsultationStatus.Pending);
-        request.ProposeTimes([Later, Elsewhere], Now);
+        request.ProposeTimes([Later, Thursday], Proposals, Now);
         request.ClearEvents();
 
         AssertRefused(request, r => r.AcceptProposedTime(Held.Start, Buffer, Now), ConsultationRules.ProposedTimeMustBeOneOffered);
@@ -342,7 +346,7 @@ public class ConsultationLifecycleTests
     public void AcceptProposedTime_AfterTheOfferedTimeStarted_IsRefused()
     {
         var request = InState(ConsultationStatus.Requested);
-        request.ProposeTimes([Held, Later], Now);
+        request.ProposeTimes([Held, Later], Proposals, Now);
         request.ClearEvents();
         _clock.Reset(Held.Start);
 
@@ -353,11 +357,11 @@ public class ConsultationLifecycleTests
     public void AcceptProposedTime_Twice_IsRefusedTheSecondTime()
     {
         var request = InState(ConsultationStatus.Requested);
-        request.ProposeTimes([Later, Elsewhere], Now);
+        request.ProposeTimes([Later, Thursday], Proposals, Now);
         request.AcceptProposedTime(Later.Start, Buffer, Now);
         request.ClearEvents();
 
-        AssertRefused(request, r => r.AcceptProposedTime(Elsewhere.Start, Buffer, Now), ConsultationRules.OnlyRequestedCanAcceptAProposedTime);
+        AssertRefused(request, r => r.AcceptProposedTime(Thursday.Start, Buffer, Now), ConsultationRules.OnlyRequestedCanAcceptAProposedTime);
     }
 
     [TestCase(ConsultationStatus.Pending)]
@@ -374,7 +378,7 @@ public class ConsultationLifecycleTests
     public void AcceptProposedTime_AfterTheRequestWasCancelled_IsRefused()
     {
         var request = InState(ConsultationStatus.Requested);
-        request.ProposeTimes([Later], Now);
+        request.ProposeTimes([Later], Proposals, Now);
         request.Cancel(CancelledBy.Prospect, Now);
         request.ClearEvents();
 
@@ -531,7 +535,7 @@ public class ConsultationLifecycleTests
             Assert.That(request.Holds, Is.Empty);
             Assert.That(request.Slot, Is.EqualTo(Held), "the expired time stays on record");
             Assert.That(request.ClosedAt, Is.EqualTo(Now));
-            Assert.That(request.Events, Is.EqualTo(new object[] { new ConsultationExpired(request, Now) }));
+            Assert.That(request.Events, Is.EqualTo(new object[] { new ConsultationExpired(request, Now, ProposalLapsed: false) }));
         });
     }
 
@@ -646,7 +650,7 @@ public class ConsultationLifecycleTests
         {
             ConsultationStatus.Requested or ConsultationStatus.Pending => new TransitionResult.Ok(),
             ConsultationStatus.Confirmed => request.Confirm(decidedAt),
-            ConsultationStatus.Declined => request.Decline(null, decidedAt),
+            ConsultationStatus.Declined => request.Decline(null, "t1", decidedAt),
             ConsultationStatus.Cancelled => request.Cancel(CancelledBy.Therapist, decidedAt),
             ConsultationStatus.Expired => request.Expire(Notice, Held.Start - Notice),
             ConsultationStatus.Completed => Then(request.Confirm(decidedAt), () => request.Complete(afterTheCall)),

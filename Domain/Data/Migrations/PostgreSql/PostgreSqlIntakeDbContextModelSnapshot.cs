@@ -124,6 +124,9 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Instant?>("ProposalExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Instant?>("ProposalsMadeAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -144,6 +147,10 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                     b.Property<string>("TherapistId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("_proposedSlots")
                         .IsRequired()
@@ -187,6 +194,8 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "ProposalExpiresAt");
 
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 

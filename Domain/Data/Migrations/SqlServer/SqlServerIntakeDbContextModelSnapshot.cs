@@ -124,6 +124,9 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateTime?>("ProposalExpiresAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ProposalsMadeAt")
                         .HasColumnType("datetime2");
 
@@ -144,6 +147,10 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                     b.Property<string>("TherapistId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.Property<string>("_proposedSlots")
                         .IsRequired()
@@ -187,6 +194,8 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "ProposalExpiresAt");
 
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 

@@ -118,6 +118,9 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProposalExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ProposalsMadeAt")
                         .HasColumnType("INTEGER");
 
@@ -138,6 +141,10 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                     b.Property<string>("TherapistId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("_proposedSlots")
                         .IsRequired()
@@ -181,6 +188,8 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("Status", "ProposalExpiresAt");
 
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 

@@ -1,0 +1,293 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ExpireOverdueRequests;
+using Intake.Domain.Consultations.ManageLinks;
+using Intake.Domain.Consultations.Rules;
+using Intake.Domain.Messages;
+using Intake.Domain.Practices;
+using Intake.Tests.Support;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Intake.Tests.Api;
+
+/// <summary>
+/// Two actors change one request at the same moment, over HTTP, many times over: exactly one change is answered 200
+/// and written with its messages; the other is answered 409 ChangedMeanwhile and leaves no trace. A
+/// <see cref="SaveGate"/> makes both read the request before either saves, so every round is a real collision.
+/// </summary>
+[Category("Concurrency")]
+public class ConcurrentChangeTests
+{
+    private const int Rounds = 50;
+    private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
+
+    private FakeClock _clock = null!;
+    private TestDatabase _database = null!;
+    private SaveGate _gate = null!;
+    private ApiFactory _api = null!;
+    private HttpClient _anonymous = null!;
+    private HttpClient _ada = null!;
+    private HttpClient _ben = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _clock = new FakeClock(Now);
+        _database = new TestDatabase();
+        _gate = new SaveGate();
+        _api = new ApiFactory(_database, _clock, services: services => services.AddSingleton<ISaveChangesInterceptor>(_gate));
+        await TherapistAccounts.AddTherapistAsync(_database, TherapistAccounts.London("t2"));
+        _anonymous = _api.CreateClient();
+        _ada = await TherapistAccounts.SignedInClientAsync(_api, "t1", "ada@calmharbor.example");
+        _ben = await TherapistAccounts.SignedInClientAsync(_api, "t2", "ben@calmharbor.example");
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        _anonymous.Dispose();
+        _ada.Dispose();
+        _ben.Dispose();
+        await _api.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Test]
+    public async Task CancelAndConfirm_AtTheSameMoment_ExactlyOneIsWrittenWithOnlyItsMessages()
+    {
+        var slots = await OpenStartsAsync("t1");
+        var won = new Dictionary<string, int> { ["cancel"] = 0, ["confirm"] = 0 };
+        for (var round = 0; round < Rounds; round++)
+        {
+            var id = await HoldAsync(slots.Dequeue());
+
+            _gate.Expect(2);
+            var (cancel, confirm) = await BothAsync(
+                () => _anonymous.PostAsync($"/api/manage/{Token(id)}/cancel", null),
+                () => _ada.PostAsync($"/api/therapist/consultations/{id}/confirm", null));
+
+            var winner = await WinnerAsync(round, ("cancel", cancel), ("confirm", confirm));
+            won[winner]++;
+            var (status, kinds) = await StateAsync(id);
+            if (winner == "cancel")
+            {
+                Assert.That(status, Is.EqualTo(ConsultationStatus.Cancelled));
+                Assert.That(kinds, Does.Contain(MessageKind.Cancelled).And.No.Member(MessageKind.Confirmed).And.No.Member(MessageKind.Reminder));
+            }
+            else
+            {
+                Assert.That(status, Is.EqualTo(ConsultationStatus.Confirmed));
+                Assert.That(kinds, Does.Contain(MessageKind.Confirmed).And.No.Member(MessageKind.Cancelled).And.No.Member(MessageKind.TherapistCancelledAlert));
+            }
+        }
+
+        await AssertHoldsMatchStatusAsync();
+        Report(won);
+    }
+
+    [Test]
+    public async Task ConfirmAndConfirm_TwoTherapistsGiveOneCallbackATime_ExactlyOneTakesIt()
+    {
+        var adaSlots = await OpenStartsAsync("t1");
+        var benSlots = await OpenStartsAsync("t2");
+        var won = new Dictionary<string, int> { ["t1"] = 0, ["t2"] = 0 };
+        for (var round = 0; round < Rounds; round++)
+        {
+            var id = await CallbackAsync();
+            var (adaSlot, benSlot) = (adaSlots.Dequeue(), benSlots.Dequeue());
+
+            _gate.Expect(2);
+            var (ada, ben) = await BothAsync(
+                () => _ada.PostAsJsonAsync($"/api/therapist/consultations/{id}/confirm", new { slotStart = adaSlot }),
+                () => _ben.PostAsJsonAsync($"/api/therapist/consultations/{id}/confirm", new { slotStart = benSlot }));
+
+            var winner = await WinnerAsync(round, ("t1", ada), ("t2", ben));
+            won[winner]++;
+            await using var db = _database.Open();
+            var request = await db.ConsultationRequests.AsNoTracking().Include(r => r.Holds).SingleAsync(r => r.Id == new ConsultationRequestId(id));
+            Assert.That((request.Status, request.TherapistId), Is.EqualTo((ConsultationStatus.Confirmed, winner)));
+            Assert.That(request.Holds.Select(h => h.TherapistId).Distinct(), Is.EqualTo(new[] { winner }));
+            Assert.That(await db.Messages.CountAsync(m => m.ConsultationRequestId == new ConsultationRequestId(id) && m.Kind == MessageKind.Confirmed),
+                Is.EqualTo(1));
+            var loser = winner == "t1" ? _ben : _ada;
+            using var hidden = await loser.GetAsync($"/api/therapist/consultations/{id}");
+            Assert.That(hidden.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the callback is the winner's now");
+        }
+
+        await AssertHoldsMatchStatusAsync();
+        Report(won);
+    }
+
+    [Test]
+    public async Task ExpireAndConfirm_AtTheSameMoment_ExactlyOneIsWrittenWithOnlyItsMessages()
+    {
+        var slots = await OpenStartsAsync("t1");
+        var notice = Duration.FromMinutes(_api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value.MinimumNoticeMinutes);
+        var won = new Dictionary<string, int> { ["expire"] = 0, ["confirm"] = 0 };
+        for (var round = 0; round < Rounds; round++)
+        {
+            var start = slots.Dequeue();
+            var id = await HoldAsync(start);
+            // Inside the notice, before the call: the job may expire it, the therapist may still confirm it.
+            _clock.Reset(SlotInstant(start) - notice + Duration.FromMinutes(1));
+
+            _gate.Expect(2);
+            var expire = Task.Run(async () =>
+            {
+                await using var scope = _api.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ExpireOverdueRequests());
+            });
+            var confirm = _ada.PostAsync($"/api/therapist/consultations/{id}/confirm", null);
+            await Task.WhenAll(expire, confirm);
+            using var confirmed = await confirm;
+
+            var (status, kinds) = await StateAsync(id);
+            if (confirmed.StatusCode == HttpStatusCode.OK)
+            {
+                won["confirm"]++;
+                Assert.That(await expire, Is.Zero, $"round {round}: both were written");
+                Assert.That(status, Is.EqualTo(ConsultationStatus.Confirmed));
+                Assert.That(kinds, Does.Contain(MessageKind.Confirmed).And.No.Member(MessageKind.Expired));
+            }
+            else
+            {
+                won["expire"]++;
+                await AssertChangedMeanwhileAsync(round, confirmed);
+                Assert.That(await expire, Is.EqualTo(1), $"round {round}: neither was written");
+                Assert.That(status, Is.EqualTo(ConsultationStatus.Expired));
+                Assert.That(kinds, Does.Contain(MessageKind.Expired).And.No.Member(MessageKind.Confirmed).And.No.Member(MessageKind.Reminder));
+            }
+        }
+
+        await AssertHoldsMatchStatusAsync();
+        Report(won);
+    }
+
+    [Test]
+    public async Task RescheduleAndCancel_AtTheSameMoment_ExactlyOneIsWrittenWithOnlyItsMessages()
+    {
+        var slots = await OpenStartsAsync("t1");
+        var won = new Dictionary<string, int> { ["reschedule"] = 0, ["cancel"] = 0 };
+        for (var round = 0; round < Rounds; round++)
+        {
+            var id = await HoldAsync(slots.Dequeue());
+            using (var confirmed = await _ada.PostAsync($"/api/therapist/consultations/{id}/confirm", null))
+                Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            var moveTo = slots.Dequeue();
+
+            _gate.Expect(2);
+            var (reschedule, cancel) = await BothAsync(
+                () => _anonymous.PostAsJsonAsync($"/api/manage/{Token(id)}/reschedule", new { slotStart = moveTo }),
+                () => _ada.PostAsync($"/api/therapist/consultations/{id}/cancel", null));
+
+            var winner = await WinnerAsync(round, ("reschedule", reschedule), ("cancel", cancel));
+            won[winner]++;
+            var (status, kinds) = await StateAsync(id);
+            if (winner == "reschedule")
+            {
+                Assert.That(status, Is.EqualTo(ConsultationStatus.Confirmed));
+                Assert.That(kinds, Does.Contain(MessageKind.Rescheduled).And.No.Member(MessageKind.Cancelled));
+                Assert.That(await SlotStartAsync(id), Is.EqualTo(SlotInstant(moveTo)));
+            }
+            else
+            {
+                Assert.That(status, Is.EqualTo(ConsultationStatus.Cancelled));
+                Assert.That(kinds, Does.Contain(MessageKind.Cancelled).And.No.Member(MessageKind.Rescheduled));
+            }
+        }
+
+        await AssertHoldsMatchStatusAsync();
+        Report(won);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> BothAsync(
+        Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
+    {
+        var one = Task.Run(first);
+        var two = Task.Run(second);
+        await Task.WhenAll(one, two);
+        return (await one, await two);
+    }
+
+    /// <summary>Exactly one side answered 200 and the other 409 ChangedMeanwhile; the winner's name.</summary>
+    private static async Task<string> WinnerAsync(int round, (string Name, HttpResponseMessage Response) a, (string Name, HttpResponseMessage Response) b)
+    {
+        using var first = a.Response;
+        using var second = b.Response;
+        var codes = new[] { first.StatusCode, second.StatusCode };
+        Assert.That(codes, Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }), $"round {round}: {a.Name} and {b.Name} answered");
+        var (winner, loser) = first.StatusCode == HttpStatusCode.OK ? (a.Name, second) : (b.Name, first);
+        await AssertChangedMeanwhileAsync(round, loser);
+        return winner;
+    }
+
+    private static async Task AssertChangedMeanwhileAsync(int round, HttpResponseMessage response)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), $"round {round}");
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(problem.GetProperty("rule").GetString(), Is.EqualTo(ConsultationRules.ChangedMeanwhile), $"round {round}");
+    }
+
+    private async Task<Queue<string>> OpenStartsAsync(string therapistId)
+    {
+        var list = await _anonymous.GetFromJsonAsync<JsonElement>(
+            $"/api/slots?from=2027-03-11&to=2027-04-08&timeZone=UTC&therapistId={therapistId}");
+        var starts = list.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetString()!).ToList();
+        Assert.That(starts, Has.Count.GreaterThanOrEqualTo(2 * Rounds), "enough open times for every round");
+        return new Queue<string>(starts);
+    }
+
+    private async Task<Guid> HoldAsync(string slotStart)
+    {
+        using var response = await _anonymous.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByText(), slotStart, "t1"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), slotStart);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<Guid> CallbackAsync()
+    {
+        using var response = await _anonymous.PostAsJsonAsync("/api/consultations", Requests.Json(Requests.ByText()));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private string Token(Guid id) =>
+        _api.Services.GetRequiredService<ManageLinks>().TokenFor(new ConsultationRequestId(id), Now + Duration.FromDays(90));
+
+    private async Task<(ConsultationStatus Status, List<MessageKind> Kinds)> StateAsync(Guid id)
+    {
+        await using var db = _database.Open();
+        var requestId = new ConsultationRequestId(id);
+        var status = await db.ConsultationRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync();
+        var kinds = await db.Messages.Where(m => m.ConsultationRequestId == requestId && m.Status != MessageStatus.Cancelled)
+            .Select(m => m.Kind).ToListAsync();
+        return (status, kinds);
+    }
+
+    private async Task<Instant?> SlotStartAsync(Guid id)
+    {
+        await using var db = _database.Open();
+        return await db.ConsultationRequests.Where(r => r.Id == new ConsultationRequestId(id)).Select(r => r.SlotStart).SingleAsync();
+    }
+
+    private Task AssertHoldsMatchStatusAsync() =>
+        HoldsInvariant.AssertHoldsMatchStatusAsync(_database, _api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value);
+
+    private static Instant SlotInstant(string start) =>
+        NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(start).GetValueOrThrow().ToInstant();
+
+    private static void Report(Dictionary<string, int> won) =>
+        TestContext.Progress.WriteLine($"{TestContext.CurrentContext.Test.MethodName} on {TestDatabase.Provider}: "
+            + string.Join(", ", won.Select(w => $"{w.Key} won {w.Value}")) + $" of {Rounds}; every loser 409 ChangedMeanwhile");
+}
