@@ -14,7 +14,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Intake.Tests.Api;
 
@@ -24,41 +23,14 @@ namespace Intake.Tests.Api;
 /// <see cref="SaveGate"/> makes both read the request before either saves, so every round is a real collision.
 /// </summary>
 [Category("Concurrency")]
-public class ConcurrentChangeTests
+public class ConcurrentChangeTests : TwoTherapistsTests
 {
     private const int Rounds = 50;
-    private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
 
-    private FakeClock _clock = null!;
-    private TestDatabase _database = null!;
-    private SaveGate _gate = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _anonymous = null!;
-    private HttpClient _ada = null!;
-    private HttpClient _ben = null!;
+    private readonly SaveGate _gate = new();
 
-    [SetUp]
-    public async Task SetUp()
-    {
-        _clock = new FakeClock(Now);
-        _database = new TestDatabase();
-        _gate = new SaveGate();
-        _api = new ApiFactory(_database, _clock, services: services => services.AddSingleton<ISaveChangesInterceptor>(_gate));
-        await TherapistAccounts.AddTherapistAsync(_database, TherapistAccounts.London("t2"));
-        _anonymous = _api.CreateClient();
-        _ada = await TherapistAccounts.SignedInClientAsync(_api, "t1", "ada@calmharbor.example");
-        _ben = await TherapistAccounts.SignedInClientAsync(_api, "t2", "ben@calmharbor.example");
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _anonymous.Dispose();
-        _ada.Dispose();
-        _ben.Dispose();
-        await _api.DisposeAsync();
-        _database.Dispose();
-    }
+    private protected override void AddServices(IServiceCollection services) =>
+        services.AddSingleton<ISaveChangesInterceptor>(_gate);
 
     [Test]
     public async Task CancelAndConfirm_AtTheSameMoment_ExactlyOneIsWrittenWithOnlyItsMessages()
@@ -71,8 +43,8 @@ public class ConcurrentChangeTests
 
             _gate.Expect(2);
             var (cancel, confirm) = await BothAsync(
-                () => _anonymous.PostAsync($"/api/manage/{Token(id)}/cancel", null),
-                () => _ada.PostAsync($"/api/therapist/consultations/{id}/confirm", null));
+                () => Anonymous.PostAsync($"/api/manage/{Token(id)}/cancel", null),
+                () => PostActionAsync(Ada, id, "confirm"));
 
             var winner = await WinnerAsync(round, ("cancel", cancel), ("confirm", confirm));
             won[winner]++;
@@ -106,18 +78,18 @@ public class ConcurrentChangeTests
 
             _gate.Expect(2);
             var (ada, ben) = await BothAsync(
-                () => _ada.PostAsJsonAsync($"/api/therapist/consultations/{id}/confirm", new { slotStart = adaSlot }),
-                () => _ben.PostAsJsonAsync($"/api/therapist/consultations/{id}/confirm", new { slotStart = benSlot }));
+                () => Ada.PostAsJsonAsync($"/api/therapist/consultations/{id}/confirm", new { slotStart = adaSlot }),
+                () => Ben.PostAsJsonAsync($"/api/therapist/consultations/{id}/confirm", new { slotStart = benSlot }));
 
             var winner = await WinnerAsync(round, ("t1", ada), ("t2", ben));
             won[winner]++;
-            await using var db = _database.Open();
+            await using var db = Database.Open();
             var request = await db.ConsultationRequests.AsNoTracking().Include(r => r.Holds).SingleAsync(r => r.Id == new ConsultationRequestId(id));
             Assert.That((request.Status, request.TherapistId), Is.EqualTo((ConsultationStatus.Confirmed, winner)));
             Assert.That(request.Holds.Select(h => h.TherapistId).Distinct(), Is.EqualTo(new[] { winner }));
             Assert.That(await db.Messages.CountAsync(m => m.ConsultationRequestId == new ConsultationRequestId(id) && m.Kind == MessageKind.Confirmed),
                 Is.EqualTo(1));
-            var loser = winner == "t1" ? _ben : _ada;
+            var loser = winner == "t1" ? Ben : Ada;
             using var hidden = await loser.GetAsync($"/api/therapist/consultations/{id}");
             Assert.That(hidden.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the callback is the winner's now");
         }
@@ -130,22 +102,22 @@ public class ConcurrentChangeTests
     public async Task ExpireAndConfirm_AtTheSameMoment_ExactlyOneIsWrittenWithOnlyItsMessages()
     {
         var slots = await OpenStartsAsync("t1");
-        var notice = Duration.FromMinutes(_api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value.MinimumNoticeMinutes);
+        var notice = Duration.FromMinutes(Api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value.MinimumNoticeMinutes);
         var won = new Dictionary<string, int> { ["expire"] = 0, ["confirm"] = 0 };
         for (var round = 0; round < Rounds; round++)
         {
             var start = slots.Dequeue();
             var id = await HoldAsync(start);
             // Inside the notice, before the call: the job may expire it, the therapist may still confirm it.
-            _clock.Reset(SlotInstant(start) - notice + Duration.FromMinutes(1));
+            Clock.Reset(SlotInstant(start) - notice + Duration.FromMinutes(1));
 
             _gate.Expect(2);
             var expire = Task.Run(async () =>
             {
-                await using var scope = _api.Services.CreateAsyncScope();
+                await using var scope = Api.Services.CreateAsyncScope();
                 return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ExpireOverdueRequests());
             });
-            var confirm = _ada.PostAsync($"/api/therapist/consultations/{id}/confirm", null);
+            var confirm = PostActionAsync(Ada, id, "confirm");
             await Task.WhenAll(expire, confirm);
             using var confirmed = await confirm;
 
@@ -179,14 +151,13 @@ public class ConcurrentChangeTests
         for (var round = 0; round < Rounds; round++)
         {
             var id = await HoldAsync(slots.Dequeue());
-            using (var confirmed = await _ada.PostAsync($"/api/therapist/consultations/{id}/confirm", null))
-                Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(await ActAsync(Ada, id, "confirm"), Is.EqualTo(HttpStatusCode.OK));
             var moveTo = slots.Dequeue();
 
             _gate.Expect(2);
             var (reschedule, cancel) = await BothAsync(
-                () => _anonymous.PostAsJsonAsync($"/api/manage/{Token(id)}/reschedule", new { slotStart = moveTo }),
-                () => _ada.PostAsync($"/api/therapist/consultations/{id}/cancel", null));
+                () => Anonymous.PostAsJsonAsync($"/api/manage/{Token(id)}/reschedule", new { slotStart = moveTo }),
+                () => PostActionAsync(Ada, id, "cancel"));
 
             var winner = await WinnerAsync(round, ("reschedule", reschedule), ("cancel", cancel));
             won[winner]++;
@@ -241,33 +212,19 @@ public class ConcurrentChangeTests
 
     private async Task<Queue<string>> OpenStartsAsync(string therapistId)
     {
-        var list = await _anonymous.GetFromJsonAsync<JsonElement>(
+        var list = await Anonymous.GetFromJsonAsync<JsonElement>(
             $"/api/slots?from=2027-03-11&to=2027-04-08&timeZone=UTC&therapistId={therapistId}");
         var starts = list.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetString()!).ToList();
         Assert.That(starts, Has.Count.GreaterThanOrEqualTo(2 * Rounds), "enough open times for every round");
         return new Queue<string>(starts);
     }
 
-    private async Task<Guid> HoldAsync(string slotStart)
-    {
-        using var response = await _anonymous.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByText(), slotStart, "t1"));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), slotStart);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private async Task<Guid> CallbackAsync()
-    {
-        using var response = await _anonymous.PostAsJsonAsync("/api/consultations", Requests.Json(Requests.ByText()));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     private string Token(Guid id) =>
-        _api.Services.GetRequiredService<ManageLinks>().TokenFor(new ConsultationRequestId(id), Now + Duration.FromDays(90));
+        Api.Services.GetRequiredService<ManageLinks>().TokenFor(new ConsultationRequestId(id), Now + Duration.FromDays(90));
 
     private async Task<(ConsultationStatus Status, List<MessageKind> Kinds)> StateAsync(Guid id)
     {
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var requestId = new ConsultationRequestId(id);
         var status = await db.ConsultationRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync();
         var kinds = await db.Messages.Where(m => m.ConsultationRequestId == requestId && m.Status != MessageStatus.Cancelled)
@@ -277,12 +234,12 @@ public class ConcurrentChangeTests
 
     private async Task<Instant?> SlotStartAsync(Guid id)
     {
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         return await db.ConsultationRequests.Where(r => r.Id == new ConsultationRequestId(id)).Select(r => r.SlotStart).SingleAsync();
     }
 
     private Task AssertHoldsMatchStatusAsync() =>
-        HoldsInvariant.AssertHoldsMatchStatusAsync(_database, _api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value);
+        HoldsInvariant.AssertHoldsMatchStatusAsync(Database, Api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value);
 
     private static Instant SlotInstant(string start) =>
         NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(start).GetValueOrThrow().ToInstant();

@@ -12,7 +12,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Intake.Tests.Api;
 
@@ -21,19 +20,11 @@ namespace Intake.Tests.Api;
 /// callback is the practice's until a therapist takes it. Another therapist gets 404 from every endpoint. A
 /// proposal the prospect never answers expires, and the prospect is told.
 /// </summary>
-public class TherapistVisibilityTests
+public class TherapistVisibilityTests : TwoTherapistsTests
 {
-    private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
     private const string MondayNine = "2027-03-15T09:00:00-04:00";
     private const string MondayTen = "2027-03-15T10:00:00-04:00";
     private const string TuesdayTen = "2027-03-16T10:00:00-04:00";
-
-    private FakeClock _clock = null!;
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _anonymous = null!;
-    private HttpClient _ada = null!;
-    private HttpClient _ben = null!;
 
     private static readonly string[] Reads = ["", "/messages"];
 
@@ -43,39 +34,15 @@ public class TherapistVisibilityTests
         ("reschedule", new { slotStart = MondayTen }), ("cancel", null), ("complete", null), ("no-show", null),
     ];
 
-    [SetUp]
-    public async Task SetUp() => await StartAsync(settings: null);
-
-    private async Task StartAsync(IReadOnlyDictionary<string, string>? settings)
-    {
-        _clock = new FakeClock(Now);
-        _database = new TestDatabase();
-        _api = new ApiFactory(_database, _clock, settings);
-        await TherapistAccounts.AddTherapistAsync(_database, TherapistAccounts.London("t2"));
-        _anonymous = _api.CreateClient();
-        _ada = await TherapistAccounts.SignedInClientAsync(_api, "t1", "ada@calmharbor.example");
-        _ben = await TherapistAccounts.SignedInClientAsync(_api, "t2", "ben@calmharbor.example");
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _anonymous.Dispose();
-        _ada.Dispose();
-        _ben.Dispose();
-        await _api.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Test]
     public async Task Propose_OnAPendingRequest_KeepsItTheTherapistsAlone()
     {
         var id = await HoldAsync(MondayNine);
 
-        Assert.That(await ActAsync(_ada, id, "propose", new { slotStarts = new[] { MondayTen } }), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ActAsync(Ada, id, "propose", new { slotStarts = new[] { MondayTen } }), Is.EqualTo(HttpStatusCode.OK));
 
         await AssertOnlyAdaSeesAsync(id);
-        var view = await _ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
+        var view = await Ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
         Assert.That((view.GetProperty("status").GetString(), view.GetProperty("therapistId").GetString()), Is.EqualTo(("Requested", "t1")));
     }
 
@@ -83,9 +50,9 @@ public class TherapistVisibilityTests
     public async Task Propose_OnAnUntakenCallback_TakesIt()
     {
         var id = await CallbackAsync();
-        Assert.That(await IdsAsync(_ben), Does.Contain(id), "open callbacks are the practice's");
+        Assert.That(await IdsAsync(Ben), Does.Contain(id), "open callbacks are the practice's");
 
-        Assert.That(await ActAsync(_ada, id, "propose", new { slotStarts = new[] { MondayTen } }), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ActAsync(Ada, id, "propose", new { slotStarts = new[] { MondayTen } }), Is.EqualTo(HttpStatusCode.OK));
 
         await AssertOnlyAdaSeesAsync(id);
     }
@@ -96,7 +63,7 @@ public class TherapistVisibilityTests
     {
         var id = await CallbackAsync();
 
-        Assert.That(await ActAsync(_ada, id, action, body: null), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ActAsync(Ada, id, action, body: null), Is.EqualTo(HttpStatusCode.OK));
 
         await AssertOnlyAdaSeesAsync(id);
     }
@@ -105,14 +72,14 @@ public class TherapistVisibilityTests
     public async Task CancelledByTheProspect_AnUntakenCallback_IsNoLongerShownToAnyTherapist()
     {
         var id = await CallbackAsync();
-        await using (var scope = _api.Services.CreateAsyncScope())
+        await using (var scope = Api.Services.CreateAsyncScope())
         {
             var cancelled = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CancelConsultation(
                 new ConsultationRequestId(id), new ConsultationActor.Prospect()));
             Assert.That(cancelled, Is.InstanceOf<ChangeOutcome.Changed>());
         }
 
-        foreach (var therapist in new[] { _ada, _ben })
+        foreach (var therapist in new[] { Ada, Ben })
         {
             Assert.That(await IdsAsync(therapist), Does.Not.Contain(id));
             using var read = await therapist.GetAsync($"/api/therapist/consultations/{id}");
@@ -124,15 +91,15 @@ public class TherapistVisibilityTests
     public async Task Proposal_LeftUnansweredPastItsLastTime_ExpiresAndTellsTheProspect()
     {
         var id = await HoldAsync(MondayNine);
-        Assert.That(await ActAsync(_ada, id, "propose", new { slotStarts = new[] { TuesdayTen, MondayTen } }), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ActAsync(Ada, id, "propose", new { slotStarts = new[] { TuesdayTen, MondayTen } }), Is.EqualTo(HttpStatusCode.OK));
         var lastTakeable = Instant.FromUtc(2027, 3, 16, 14, 0) - Duration.FromMinutes(120);
 
-        _clock.Reset(lastTakeable - Duration.FromMinutes(1));
+        Clock.Reset(lastTakeable - Duration.FromMinutes(1));
         Assert.That(await ExpireAsync(), Is.Zero, "the later time can still be taken");
-        _clock.Reset(lastTakeable);
+        Clock.Reset(lastTakeable);
         Assert.That(await ExpireAsync(), Is.EqualTo(1));
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var request = await db.ConsultationRequests.AsNoTracking().SingleAsync(r => r.Id == new ConsultationRequestId(id));
         Assert.That((request.Status, request.TherapistId, request.ProposalExpiresAt), Is.EqualTo((ConsultationStatus.Expired, "t1", (Instant?)null)));
         var notice = await db.Messages.AsNoTracking().SingleAsync(m => m.ConsultationRequestId == new ConsultationRequestId(id) && m.Kind == MessageKind.Expired);
@@ -143,14 +110,13 @@ public class TherapistVisibilityTests
     [Test]
     public async Task Proposal_WithAnAnswerWindow_ExpiresWhenTheWindowCloses()
     {
-        await TearDown();
-        await StartAsync(new Dictionary<string, string> { ["Practice:ProposalAnswerHours"] = "24" });
+        await RestartAsync(new Dictionary<string, string> { ["Practice:ProposalAnswerHours"] = "24" });
         var id = await CallbackAsync();
-        Assert.That(await ActAsync(_ada, id, "propose", new { slotStarts = new[] { TuesdayTen } }), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ActAsync(Ada, id, "propose", new { slotStarts = new[] { TuesdayTen } }), Is.EqualTo(HttpStatusCode.OK));
 
-        _clock.Advance(Duration.FromHours(24) - Duration.FromMinutes(1));
+        Clock.Advance(Duration.FromHours(24) - Duration.FromMinutes(1));
         Assert.That(await ExpireAsync(), Is.Zero);
-        _clock.Advance(Duration.FromMinutes(1));
+        Clock.Advance(Duration.FromMinutes(1));
         Assert.That(await ExpireAsync(), Is.EqualTo(1));
     }
 
@@ -158,35 +124,35 @@ public class TherapistVisibilityTests
     public async Task Proposal_AcceptedBeforeItLapses_DoesNotExpire()
     {
         var id = await CallbackAsync();
-        Assert.That(await ActAsync(_ada, id, "propose", new { slotStarts = new[] { TuesdayTen } }), Is.EqualTo(HttpStatusCode.OK));
-        var token = _api.Services.GetRequiredService<ManageLinks>()
+        Assert.That(await ActAsync(Ada, id, "propose", new { slotStarts = new[] { TuesdayTen } }), Is.EqualTo(HttpStatusCode.OK));
+        var token = Api.Services.GetRequiredService<ManageLinks>()
             .TokenFor(new ConsultationRequestId(id), Now + Duration.FromDays(30));
-        using (var accepted = await _anonymous.PostAsJsonAsync($"/api/manage/{token}/accept", new { slotStart = TuesdayTen }))
+        using (var accepted = await Anonymous.PostAsJsonAsync($"/api/manage/{token}/accept", new { slotStart = TuesdayTen }))
             Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        _clock.Reset(Instant.FromUtc(2027, 3, 16, 13, 0));
+        Clock.Reset(Instant.FromUtc(2027, 3, 16, 13, 0));
         Assert.That(await ExpireAsync(), Is.Zero);
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         Assert.That(await db.ConsultationRequests.Where(r => r.Id == new ConsultationRequestId(id)).Select(r => r.Status).SingleAsync(),
             Is.EqualTo(ConsultationStatus.Confirmed));
     }
 
     private async Task AssertOnlyAdaSeesAsync(Guid id)
     {
-        Assert.That(await IdsAsync(_ada), Does.Contain(id));
-        Assert.That(await IdsAsync(_ben), Does.Not.Contain(id));
+        Assert.That(await IdsAsync(Ada), Does.Contain(id));
+        Assert.That(await IdsAsync(Ben), Does.Not.Contain(id));
         foreach (var read in Reads)
         {
-            using var ada = await _ada.GetAsync($"/api/therapist/consultations/{id}{read}");
-            using var ben = await _ben.GetAsync($"/api/therapist/consultations/{id}{read}");
+            using var ada = await Ada.GetAsync($"/api/therapist/consultations/{id}{read}");
+            using var ben = await Ben.GetAsync($"/api/therapist/consultations/{id}{read}");
             Assert.That((ada.StatusCode, ben.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.NotFound)), read);
         }
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var before = await db.ConsultationRequests.AsNoTracking().Where(r => r.Id == new ConsultationRequestId(id))
             .Select(r => new { r.Status, r.Version }).SingleAsync();
         foreach (var (action, body) in Actions)
-            Assert.That(await ActAsync(_ben, id, action, body), Is.EqualTo(HttpStatusCode.NotFound), action);
+            Assert.That(await ActAsync(Ben, id, action, body), Is.EqualTo(HttpStatusCode.NotFound), action);
         var after = await db.ConsultationRequests.AsNoTracking().Where(r => r.Id == new ConsultationRequestId(id))
             .Select(r => new { r.Status, r.Version }).SingleAsync();
         Assert.That(after, Is.EqualTo(before), "another therapist changed nothing");
@@ -194,7 +160,7 @@ public class TherapistVisibilityTests
 
     private async Task<int> ExpireAsync()
     {
-        await using var scope = _api.Services.CreateAsyncScope();
+        await using var scope = Api.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ExpireOverdueRequests());
     }
 
@@ -202,27 +168,5 @@ public class TherapistVisibilityTests
     {
         var inbox = await therapist.GetFromJsonAsync<JsonElement>("/api/therapist/consultations");
         return inbox.GetProperty("consultations").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
-    }
-
-    private static async Task<HttpStatusCode> ActAsync(HttpClient client, Guid id, string action, object? body)
-    {
-        using var response = body is null
-            ? await client.PostAsync($"/api/therapist/consultations/{id}/{action}", null)
-            : await client.PostAsJsonAsync($"/api/therapist/consultations/{id}/{action}", body);
-        return response.StatusCode;
-    }
-
-    private async Task<Guid> HoldAsync(string slotStart)
-    {
-        using var response = await _anonymous.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByText(), slotStart, "t1"));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private async Task<Guid> CallbackAsync()
-    {
-        using var response = await _anonymous.PostAsJsonAsync("/api/consultations", Requests.Json(Requests.ByText()));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }

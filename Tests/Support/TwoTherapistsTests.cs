@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Intake.Tests.Support;
+
+/// <summary>
+/// The real Api on a fresh database with a fake clock, and three clients: a visitor, Ada (t1, New York, the root
+/// appsettings.json's therapist) and Ben (t2, London), each signed in with a bearer token.
+/// </summary>
+public abstract class TwoTherapistsTests
+{
+    /// <summary>Wednesday 10 March 2027, 07:00 in New York.</summary>
+    protected static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
+
+    protected FakeClock Clock { get; private set; } = null!;
+
+    internal TestDatabase Database { get; private set; } = null!;
+
+    internal ApiFactory Api { get; private set; } = null!;
+
+    protected HttpClient Anonymous { get; private set; } = null!;
+
+    protected HttpClient Ada { get; private set; } = null!;
+
+    protected HttpClient Ben { get; private set; } = null!;
+
+    [SetUp]
+    public Task StartApiAsync() => StartAsync(settings: null);
+
+    [TearDown]
+    public async Task StopApiAsync()
+    {
+        Anonymous.Dispose();
+        Ada.Dispose();
+        Ben.Dispose();
+        await Api.DisposeAsync();
+        Database.Dispose();
+    }
+
+    /// <summary>Starts again on a fresh database with these settings on top of the root appsettings.json.</summary>
+    protected async Task RestartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        await StopApiAsync();
+        await StartAsync(settings);
+    }
+
+    /// <summary>Services the Api gets on top of its own (a <see cref="SaveGate"/>, say).</summary>
+    private protected virtual void AddServices(IServiceCollection services)
+    {
+    }
+
+    private async Task StartAsync(IReadOnlyDictionary<string, string>? settings)
+    {
+        Clock = new FakeClock(Now);
+        Database = new TestDatabase();
+        Api = new ApiFactory(Database, Clock, settings, AddServices);
+        await TherapistAccounts.AddTherapistAsync(Database, TherapistAccounts.London("t2"));
+        Anonymous = Api.CreateClient();
+        Ada = await TherapistAccounts.SignedInClientAsync(Api, "t1", "ada@calmharbor.example");
+        Ben = await TherapistAccounts.SignedInClientAsync(Api, "t2", "ben@calmharbor.example");
+    }
+
+    /// <summary>A prospect holds the slot (answered 201); the request's id.</summary>
+    protected async Task<Guid> HoldAsync(string slotStart, string therapistId = "t1")
+    {
+        using var response = await Anonymous.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByText(), slotStart, therapistId));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), slotStart);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A prospect asks to be called back (answered 201); the request's id.</summary>
+    protected async Task<Guid> CallbackAsync()
+    {
+        using var response = await Anonymous.PostAsJsonAsync("/api/consultations", Requests.Json(Requests.ByText()));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>POST /api/therapist/consultations/{id}/{action}, with a JSON body or none; the status answered.</summary>
+    protected static async Task<HttpStatusCode> ActAsync(HttpClient therapist, Guid id, string action, object? body = null)
+    {
+        using var response = await PostActionAsync(therapist, id, action, body);
+        return response.StatusCode;
+    }
+
+    protected static Task<HttpResponseMessage> PostActionAsync(HttpClient therapist, Guid id, string action, object? body = null) =>
+        body is null
+            ? therapist.PostAsync($"/api/therapist/consultations/{id}/{action}", null)
+            : therapist.PostAsJsonAsync($"/api/therapist/consultations/{id}/{action}", body);
+}
