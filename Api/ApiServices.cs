@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Intake.Api.Health;
+using Intake.Api.OpenApi;
 using Intake.Api.Problems;
 using Intake.Domain.Data;
 using Microsoft.AspNetCore.Http.Json;
@@ -23,10 +24,12 @@ public static class ApiServices
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.AllowDuplicateProperties = false;
+            // Numbers are numbers: "42" is not read as 42, so the document can say "integer" and mean it.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         });
-        services.AddOpenApi();
+        services.AddIntakeOpenApi();
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         // Where the job storage is shared the Api reads it (dashboard, readiness) but runs no Hangfire server.
         if (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { SharesJobs: true })

@@ -1,4 +1,6 @@
 using Intake.Domain.Accounts;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.Primitives;
 
 namespace Intake.Api.Accounts;
 
@@ -6,19 +8,32 @@ public static class AccountEndpoints
 {
     public const string TherapistPolicy = "Therapist";
 
-    /// <summary>Identity's own endpoints (login with cookie or bearer token, refresh, password reset, 2FA) under /api/auth.</summary>
+    public const string Prefix = "/api/auth";
+
+    /// <summary>Identity's endpoints that are not mapped: accounts are made by an operator (scripts/add-therapist.sh).</summary>
+    private static readonly string[] Unmapped = [$"{Prefix}/register"];
+
+    /// <summary>
+    /// Identity's own endpoints (login with cookie or bearer token, refresh, password reset, 2FA) under /api/auth,
+    /// all but self-registration: that endpoint is never added to the routes, so no spelling of its path
+    /// (a trailing slash, another case, an encoded slash) reaches anything, and it is not in the OpenAPI document.
+    /// </summary>
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/auth")
-            .WithTags("Sign-in")
-            // Accounts are made by an operator (scripts/add-therapist.sh), never by whoever finds the endpoint.
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
-                    ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Accounts are created by the practice's operator.")
-                    : await next(context))
-            .MapIdentityApi<TherapistAccount>();
+        var identity = new EndpointCollector(app);
+        identity.MapGroup(Prefix).WithTags("Sign-in").MapIdentityApi<TherapistAccount>();
+        foreach (var source in identity.DataSources)
+            app.DataSources.Add(new SelectedEndpoints(source, endpoint => !IsUnmapped(endpoint)));
         return app;
     }
+
+    private static bool IsUnmapped(Endpoint endpoint) =>
+        endpoint is RouteEndpoint route
+        && Unmapped.Contains(RoutePatternText(route.RoutePattern), StringComparer.OrdinalIgnoreCase);
+
+    private static string RoutePatternText(RoutePattern pattern) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment =>
+            string.Concat(segment.Parts.Select(part => part is RoutePatternLiteralPart literal ? literal.Content : "{}"))));
 
     public static IServiceCollection AddTherapistAccounts(this IServiceCollection services)
     {
@@ -32,5 +47,26 @@ public static class AccountEndpoints
         services.AddAuthorizationBuilder()
             .AddPolicy(TherapistPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(TherapistAccount.TherapistIdClaim));
         return services;
+    }
+
+    /// <summary>Receives what a library maps, so that the app can take only some of it.</summary>
+    private sealed class EndpointCollector(IEndpointRouteBuilder app) : IEndpointRouteBuilder
+    {
+        public IServiceProvider ServiceProvider => app.ServiceProvider;
+
+        public ICollection<EndpointDataSource> DataSources { get; } = new List<EndpointDataSource>();
+
+        public IApplicationBuilder CreateApplicationBuilder() => app.CreateApplicationBuilder();
+    }
+
+    /// <summary>The endpoints of another source that <paramref name="keep"/> accepts; the others do not exist.</summary>
+    private sealed class SelectedEndpoints(EndpointDataSource source, Func<Endpoint, bool> keep) : EndpointDataSource
+    {
+        public override IReadOnlyList<Endpoint> Endpoints => source.Endpoints.Where(keep).ToList();
+
+        public override IReadOnlyList<Endpoint> GetGroupedEndpoints(RouteGroupContext context) =>
+            source.GetGroupedEndpoints(context).Where(keep).ToList();
+
+        public override IChangeToken GetChangeToken() => source.GetChangeToken();
     }
 }

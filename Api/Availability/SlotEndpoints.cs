@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Intake.Domain.Availability;
 using Intake.Domain.Availability.FindOpenSlots;
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
@@ -24,11 +26,16 @@ public static class SlotEndpoints
         return app;
     }
 
-    public sealed record SlotQuery(string? From, string? To, string? TimeZone, string? TherapistId);
+    /// <summary>The query as the README writes it: from, to (ISO dates, inclusive), timeZone (IANA), therapistId (optional).</summary>
+    public sealed record SlotQuery(
+        [property: FromQuery(Name = "from"), Required] string? From,
+        [property: FromQuery(Name = "to"), Required] string? To,
+        [property: FromQuery(Name = "timeZone"), Required] string? TimeZone,
+        [property: FromQuery(Name = "therapistId")] string? TherapistId);
 
     public sealed record SlotListResponse(string TimeZone, IReadOnlyList<SlotResponse> Slots);
 
-    public sealed record SlotResponse(string TherapistId, string Start, string End)
+    public sealed record SlotResponse(string TherapistId, [property: DataType(DataType.DateTime)] string Start, [property: DataType(DataType.DateTime)] string End)
     {
         public static SlotResponse From(Slot slot, DateTimeZone zone) => new(
             slot.TherapistId,

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Intake.Api.Consultations;
+using Intake.Api.OpenApi;
 using Intake.Api.Availability;
 using Intake.Domain.Consultations;
 using Intake.Domain.Consultations.AcceptProposedTime;
@@ -84,7 +86,8 @@ public static class ManageEndpoints
 }
 
 /// <summary>The time asked for: a slot's start as /api/slots gives it, ISO 8601 with its offset.</summary>
-public sealed record ManageSlotBody(string? SlotStart);
+[RequestBody]
+public sealed record ManageSlotBody([property: Required, DataType(DataType.DateTime)] string? SlotStart);
 
 /// <summary>
 /// The request as its manage link shows it: never the prospect's name, contact details or message, since the
@@ -94,8 +97,8 @@ public sealed record ManagedConsultationResponse(
     Guid Id,
     ConsultationStatus Status,
     string PracticeName,
-    string? SlotStart,
-    string? SlotEnd,
+    [property: DataType(DataType.DateTime)] string? SlotStart,
+    [property: DataType(DataType.DateTime)] string? SlotEnd,
     IReadOnlyList<SlotEndpoints.SlotResponse> ProposedSlots,
     string TimeZone)
 {

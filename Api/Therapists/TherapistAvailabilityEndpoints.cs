@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
+using Intake.Api.OpenApi;
 using System.Security.Claims;
 using Intake.Domain.Therapists.TherapistAvailability;
 using MediatR;
@@ -56,4 +58,5 @@ internal static class TherapistAvailabilityEndpoints
     };
 }
 
-public sealed record DateOverrideBody(IReadOnlyList<string?>? Windows);
+[RequestBody]
+public sealed record DateOverrideBody([property: Required] IReadOnlyList<string?>? Windows);

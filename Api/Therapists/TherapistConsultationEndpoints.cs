@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Intake.Api.OpenApi;
 using Intake.Api.Consultations;
 using Intake.Domain.Consultations;
 using Intake.Domain.Consultations.CancelConsultation;
@@ -101,10 +103,14 @@ internal static class TherapistConsultationEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such consultation request.");
 }
 
-public sealed record ConfirmBody(string? SlotStart);
+[RequestBody]
+public sealed record ConfirmBody([property: DataType(DataType.DateTime)] string? SlotStart);
 
+[RequestBody]
 public sealed record DeclineBody(string? Note);
 
-public sealed record ProposeBody(IReadOnlyList<string>? SlotStarts);
+[RequestBody]
+public sealed record ProposeBody([property: Required, DataType(DataType.DateTime)] IReadOnlyList<string>? SlotStarts);
 
-public sealed record RescheduleBody(string? SlotStart);
+[RequestBody]
+public sealed record RescheduleBody([property: Required, DataType(DataType.DateTime)] string? SlotStart);

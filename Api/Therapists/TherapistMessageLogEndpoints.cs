@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Intake.Domain.Consultations;
+using Intake.Domain.Messages;
 using Intake.Domain.Therapists.MessageLog;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,24 +33,24 @@ internal static class TherapistMessageLogEndpoints
 /// <summary>One message in the log; times are UTC instants (ISO 8601, "Z").</summary>
 public sealed record MessageLogResponse(
     Guid Id,
-    string Kind,
-    string Channel,
-    string Status,
+    MessageKind Kind,
+    ContactChannel Channel,
+    MessageStatus Status,
     string? DeliveryStatus,
     int Attempts,
-    string CreatedAt,
-    string DueAt,
-    string? SentAt,
-    string? DeliveryUpdatedAt,
+    [property: DataType(DataType.DateTime)] string CreatedAt,
+    [property: DataType(DataType.DateTime)] string DueAt,
+    [property: DataType(DataType.DateTime)] string? SentAt,
+    [property: DataType(DataType.DateTime)] string? DeliveryUpdatedAt,
     string? ProviderMessageId,
     int? ProviderErrorCode,
     string? LastError)
 {
     public static MessageLogResponse From(MessageLogEntry entry) => new(
         entry.Id.Value,
-        entry.Kind.ToString(),
-        entry.Channel.ToString(),
-        entry.Status.ToString(),
+        entry.Kind,
+        entry.Channel,
+        entry.Status,
         entry.DeliveryStatus,
         entry.Attempts,
         Iso(entry.CreatedAt),

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Intake.Api.Availability;
 using Intake.Domain.Availability;
 using Intake.Domain.Consultations;
@@ -15,9 +16,9 @@ public sealed record TherapistConsultationResponse(
     Guid Id,
     ConsultationStatus Status,
     string? TherapistId,
-    string SubmittedAt,
-    string? SlotStart,
-    string? SlotEnd,
+    [property: DataType(DataType.DateTime)] string SubmittedAt,
+    [property: DataType(DataType.DateTime)] string? SlotStart,
+    [property: DataType(DataType.DateTime)] string? SlotEnd,
     ProspectResponse Prospect,
     string? Message,
     IReadOnlyList<SlotEndpoints.SlotResponse> ProposedSlots,

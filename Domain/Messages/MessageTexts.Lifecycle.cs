@@ -8,8 +8,9 @@ namespace Intake.Domain.Messages;
 /// The lifecycle messages. Times arrive already written in the recipient's zone (<see cref="MessageTime.Format"/>).
 /// Texts stay within one SMS segment (160 characters) with a practice name of about 20 characters, except a
 /// proposal of three or more times, which takes two; they name only the practice, the time and the practice's
-/// phone; only emails carry the therapist's decline note and the prospect's manage link (a Data Protection token is
-/// too long for a text), and nothing carries the prospect's own words or name.
+/// phone; a decline text carries the therapist's note where it fits in two segments (else it says the note was
+/// emailed, and it is); only emails carry the prospect's manage link (a Data Protection token is too long for a
+/// text), and nothing carries the prospect's own words or name.
 /// </summary>
 public static partial class MessageTexts
 {
@@ -22,10 +23,23 @@ public static partial class MessageTexts
     public static (string Subject, string Body) ConfirmedEmail(PracticeOptions practice, string at, string manageUrl) =>
         MessageTemplates.Email("confirmed.email", MessageTemplates.Values(practice, ("time", at), ("link", manageUrl)));
 
+    /// <summary>The longest decline text with the therapist's note in it: two segments; a longer note goes by email.</summary>
+    public const int MaxDeclinedTextWithNote = 306;
+
     /// <param name="practice">The practice.</param>
     /// <param name="at">The time the request held or had, when it had one.</param>
-    public static string DeclinedText(PracticeOptions practice, string? at) =>
-        MessageTemplates.Text("declined.sms", MessageTemplates.Values(practice, ("time", at)));
+    /// <param name="note">The therapist's note to the prospect, if they wrote one.</param>
+    /// <returns>
+    /// The text: with the note in it when it fits in two segments; else saying the note was emailed, and
+    /// <c>NoteByEmail</c> true: the caller emails it too.
+    /// </returns>
+    public static (string Text, bool NoteByEmail) DeclinedText(PracticeOptions practice, string? at, string? note = null)
+    {
+        var withNote = MessageTemplates.Text("declined.sms", MessageTemplates.Values(practice, ("time", at), ("note", note), ("emailed", null)));
+        if (string.IsNullOrEmpty(note) || withNote.Length <= MaxDeclinedTextWithNote)
+            return (withNote, false);
+        return (MessageTemplates.Text("declined.sms", MessageTemplates.Values(practice, ("time", at), ("note", null), ("emailed", "yes"))), true);
+    }
 
     /// <param name="practice">The practice.</param>
     /// <param name="at">The time the request held or had, when it had one.</param>

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Intake.Domain.Messages;
 
 /// <summary>
-/// The prospect hears that the therapist declined; the therapist's note, if any, goes in the email only. A call
+/// The prospect hears that the therapist declined, with the therapist's note if any: in the text where it fits, else
+/// in an email as well, which the text points to. A call
 /// declined after it was confirmed had an invitation, so the email withdraws it (METHOD:CANCEL).
 /// </summary>
 internal sealed class QueueDeclineOnConsultationDeclined(IntakeDbContext db, IOptions<PracticeOptions> practice, IConfiguration configuration)
@@ -20,9 +21,17 @@ internal sealed class QueueDeclineOnConsultationDeclined(IntakeDbContext db, IOp
         var request = notification.Request;
         var prospect = request.Prospect;
         var at = request.SlotStart is { } start ? MessageTime.Format(start, prospect.TimeZone) : null;
+        var (text, noteByEmail) = MessageTexts.DeclinedText(practice.Value, at, request.DeclineNote);
         var message = ProspectMessage.For(request, MessageKind.Declined, notification.At,
-            () => MessageTexts.DeclinedText(practice.Value, at),
+            () => text,
             () => MessageTexts.DeclinedEmail(practice.Value, at, request.DeclineNote));
+        if (message.Channel == ContactChannel.Sms && noteByEmail)
+        {
+            // The note is too long for the text, which says so: the email brings it.
+            var (subject, body) = MessageTexts.DeclinedEmail(practice.Value, at, request.DeclineNote);
+            db.Messages.Add(OutboundMessage.Email(request.Id, MessageKind.Declined, prospect.Email, subject, body, notification.At));
+        }
+
         if (message.Channel == ContactChannel.Email && request.Slot is not null && request.ConfirmedAt is not null)
         {
             var organizer = await InviteOrganizer.EmailAsync(configuration, db, request, cancellationToken);

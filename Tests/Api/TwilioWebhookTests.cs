@@ -221,7 +221,6 @@ public partial class TwilioWebhookTests
     [TestCase("  Stop all ")]
     [TestCase("STOPALL")]
     [TestCase("Unsubscribe")]
-    [TestCase("CANCEL")]
     [TestCase("end")]
     [TestCase("QUIT")]
     [TestCase("OPTOUT")]
@@ -237,6 +236,34 @@ public partial class TwilioWebhookTests
         var optOuts = await db.SmsOptOuts.ToListAsync();
         Assert.That(optOuts.Select(o => o.Phone), Is.EqualTo(new[] { ProspectPhone }), "once, however often it is texted");
         Assert.That(optOuts[0].OptedOutAt, Is.EqualTo(Now));
+    }
+
+    [TestCase("CANCEL")]
+    [TestCase("cancel.")]
+    public async Task Inbound_Cancel_StopsTextsAndSaysTheCallStandsWithItsLink(string body)
+    {
+        var id = await HoldAsync(MondayTen);
+        await ConfirmAsync(id);
+
+        var (status, reply) = await TextAsync(body);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(reply, Does.StartWith("Calm Harbor Counseling: texts to this number are stopped. Your call is not cancelled"));
+        Assert.That(ManageLink().IsMatch(reply!), Is.True, "the reply carries the link that cancels the call");
+        AssertMinimumNecessary(reply);
+        await using var db = _database.Open();
+        Assert.That(await db.SmsOptOuts.Select(o => o.Phone).ToListAsync(), Is.EqualTo(new[] { ProspectPhone }));
+        Assert.That(await db.ConsultationRequests.Select(r => r.Status).SingleAsync(), Is.EqualTo(ConsultationStatus.Confirmed));
+    }
+
+    [Test]
+    public async Task Inbound_CancelWithNoRequest_StopsTextsAndGivesThePhone()
+    {
+        var (_, reply) = await TextAsync("CANCEL");
+
+        Assert.That(reply, Does.Contain("texts to this number are stopped").And.Contain("call +1").And.Not.Contain("/api/manage/"));
+        await using var db = _database.Open();
+        Assert.That(await db.SmsOptOuts.CountAsync(), Is.EqualTo(1));
     }
 
     [TestCase("START")]

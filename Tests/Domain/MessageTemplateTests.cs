@@ -24,7 +24,7 @@ public partial class MessageTemplateTests
     /// <summary>Every value a template may name; none is the prospect's name or words.</summary>
     private static readonly Dictionary<string, string?> Sample = new(MessageTemplates.Values(Practice,
         ("time", Time), ("received", Time), ("from", Time), ("to", Time), ("released", Time),
-        ("times", string.Join("; ", FiveTimes)), ("note", "We only see adults."), ("link", ManageUrl),
+        ("times", string.Join("; ", FiveTimes)), ("note", "We only see adults."), ("emailed", "yes"), ("link", ManageUrl),
         ("reference", "0a1b2c3d"), ("date", "Wed 29 Sep 2027"), ("count", "2"), ("calls", "- 9:00 AM AEST  Reference: 0a1b2c3d")));
 
     private static IEnumerable<string> TemplateNames() => MessageTemplates.Names.Order(StringComparer.Ordinal);
@@ -102,8 +102,10 @@ public partial class MessageTemplateTests
         yield return Case("cancelled-by-therapist", true, () => MessageTexts.CancelledText(Practice, Time, CancelledBy.Therapist));
         yield return Case("cancelled-by-therapist-no-time", true, () => MessageTexts.CancelledText(Practice, null, CancelledBy.Therapist));
         yield return Case("expired", true, () => MessageTexts.ExpiredText(Practice, Time));
-        yield return Case("declined", true, () => MessageTexts.DeclinedText(Practice, Time));
-        yield return Case("declined-no-time", true, () => MessageTexts.DeclinedText(Practice, null));
+        yield return Case("declined", true, () => MessageTexts.DeclinedText(Practice, Time).Text);
+        yield return Case("declined-no-time", true, () => MessageTexts.DeclinedText(Practice, null).Text);
+        yield return Case("declined-short-note", false, () => MessageTexts.DeclinedText(Practice, Time, "We only see adults; try Harbor Youth on 555-0100.").Text);
+        yield return Case("declined-long-note", false, () => MessageTexts.DeclinedText(Practice, Time, new string('n', 500)).Text);
         yield return Case("rescheduled", false, () => MessageTexts.RescheduledText(Practice, Time, "Thu 30 Sep, 10:15 AM AEST"));
         yield return Case("alternatives", false, () => MessageTexts.AlternativesText(Practice, FiveTimes, null));
         yield return Case("alternatives-released", false, () => MessageTexts.AlternativesText(Practice, FiveTimes, Time));
@@ -113,6 +115,43 @@ public partial class MessageTemplateTests
         yield return Case("no-call-to-confirm", false, () => InboundTexts.NoCallToConfirm(Practice));
         yield return Case("reschedule-link", false, () => InboundTexts.RescheduleLink(Practice, ManageUrl));
         yield return Case("no-request-to-change", false, () => InboundTexts.NoRequestToChange(Practice));
+    }
+
+    [Test]
+    public void Acknowledgement_ForACallback_SaysNoTimeIsBooked()
+    {
+        var text = MessageTexts.AcknowledgementText(Practice, Time);
+        var (_, body) = MessageTexts.AcknowledgementEmail(Practice, Time, ManageUrl);
+
+        Assert.That(text, Does.Contain("No time is booked; we'll call."));
+        Assert.That(body, Does.Contain("No time is booked for the call yet").And.Not.Contain($"consultation on {Time}"));
+    }
+
+    [Test]
+    public void DeclinedText_WithANoteThatFits_CarriesIt()
+    {
+        var (text, byEmail) = MessageTexts.DeclinedText(Practice, Time, "We only see adults.");
+
+        Assert.That((text.Contains("Their note: We only see adults.", StringComparison.Ordinal), byEmail), Is.EqualTo((true, false)));
+    }
+
+    [Test]
+    public void DeclinedText_WithANoteTooLongForTwoSegments_PointsToTheEmail()
+    {
+        var note = string.Join(' ', Enumerable.Repeat("We are not taking new clients this season.", 8));
+
+        var (text, byEmail) = MessageTexts.DeclinedText(Practice, Time, note);
+
+        Assert.That(byEmail, Is.True);
+        Assert.That(text, Does.Contain("emailed you the therapist's note").And.Not.Contain("new clients"));
+    }
+
+    [Test]
+    public void DeclinedText_WithoutANote_SaysNothingOfOne()
+    {
+        var (text, byEmail) = MessageTexts.DeclinedText(Practice, Time);
+
+        Assert.That((text.Contains("note", StringComparison.Ordinal), byEmail), Is.EqualTo((false, false)));
     }
 
     [TestCaseSource(nameof(Texts))]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,8 +28,24 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         _clock = clock;
         _services = services;
         _settings = settings ?? new Dictionary<string, string>();
+        _contract = new Lazy<Task<ApiContract>>(LoadContractAsync);
         UseKestrel(0);
         StartServer();
+    }
+
+    private readonly Lazy<Task<ApiContract>> _contract;
+
+    /// <summary>
+    /// A client for the Api whose every response is checked against the Api's OpenAPI document
+    /// (<see cref="ResponseSchemaCheck"/>); it follows redirects and keeps cookies, as WebApplicationFactory's own does.
+    /// </summary>
+    public new HttpClient CreateClient() =>
+        CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(), new ResponseSchemaCheck(() => _contract.Value));
+
+    private async Task<ApiContract> LoadContractAsync()
+    {
+        using var client = CreateDefaultClient();
+        return new ApiContract(await client.GetStringAsync("/openapi/v1.json"));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 
 namespace Intake.Domain.Consultations.RequestConsultation;
@@ -7,15 +8,16 @@ namespace Intake.Domain.Consultations.RequestConsultation;
 /// so that a missing one is named by the validator rather than lost in deserialisation. With a slot
 /// (slotStart, ISO 8601 with offset, and therapistId) the request holds that slot; without, it is a callback request.
 /// </summary>
+/// <remarks>[Required] and [DataType] say in the OpenAPI document what the validator checks; they check nothing themselves.</remarks>
 public sealed record RequestConsultation(
-    string? Name,
-    string? Phone,
-    string? Email,
-    string? PreferredChannel,
+    [property: Required] string? Name,
+    [property: Required] string? Phone,
+    [property: Required] string? Email,
+    [property: Required] string? PreferredChannel,
     bool? SmsConsent,
-    string? TimeZone,
+    [property: Required] string? TimeZone,
     string? Message,
-    string? SlotStart = null,
+    [property: DataType(DataType.DateTime)] string? SlotStart = null,
     string? TherapistId = null) : IRequest<RequestOutcome>;
 
 /// <summary>What became of a well-formed request.</summary>

@@ -23,7 +23,8 @@ public sealed record InboundReply(InboundKeyword Keyword, string? Text)
 
 /// <summary>
 /// Acts on a keyword: STOP and the other opt-out words record the number as opted out (Twilio itself sends the
-/// carrier's confirmation, so no reply); START/UNSTOP removes it; HELP/INFO gives the practice's phone; C/YES records
+/// carrier's confirmation, so no reply); CANCEL, an opt-out word to Twilio, does the same and answers that texts are
+/// stopped, the call is not cancelled, and how to cancel it; START/UNSTOP removes it; HELP/INFO gives the practice's phone; C/YES records
 /// attendance on the sender's nearest upcoming confirmed call; R sends the manage link of their nearest upcoming
 /// request. Every action is idempotent, since Twilio may deliver a webhook more than once.
 /// </summary>
@@ -45,6 +46,7 @@ internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, ICloc
             InboundKeyword.Help => new InboundReply(keyword, InboundTexts.Help(settings)),
             InboundKeyword.ConfirmAttendance => await ConfirmAttendanceAsync(from, now, settings, cancellationToken),
             InboundKeyword.Reschedule => await RescheduleLinkAsync(from, now, settings, cancellationToken),
+            InboundKeyword.CancelWord => await CancelWordAsync(from, now, settings, cancellationToken),
             _ => InboundReply.Nothing,
         };
     }
@@ -96,10 +98,26 @@ internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, ICloc
             InboundTexts.AttendanceConfirmed(settings, MessageTime.Format(start, request.Prospect.TimeZone)));
     }
 
-    /// <summary>The nearest open request with a time still ahead; else the latest open one without a time (a callback).</summary>
+    /// <summary>CANCEL stops texts, as Twilio does for it; the reply says the call stands and how to cancel it.</summary>
+    private async Task<InboundReply> CancelWordAsync(string from, Instant now, PracticeOptions settings, CancellationToken cancellationToken)
+    {
+        await OptOutAsync(from, now, cancellationToken);
+        var request = await NearestOpenRequestAsync(from, now, cancellationToken);
+        return new InboundReply(InboundKeyword.CancelWord,
+            InboundTexts.TextsStoppedNotCancelled(settings, request is null ? null : links.UrlFor(request)));
+    }
+
     private async Task<InboundReply> RescheduleLinkAsync(string from, Instant now, PracticeOptions settings, CancellationToken cancellationToken)
     {
-        var request = await db.ConsultationRequests.AsNoTracking()
+        var request = await NearestOpenRequestAsync(from, now, cancellationToken);
+        return new InboundReply(InboundKeyword.Reschedule, request is null
+            ? InboundTexts.NoRequestToChange(settings)
+            : InboundTexts.RescheduleLink(settings, links.UrlFor(request)));
+    }
+
+    /// <summary>The nearest open request with a time still ahead; else the latest open one without a time (a callback).</summary>
+    private Task<ConsultationRequest?> NearestOpenRequestAsync(string from, Instant now, CancellationToken cancellationToken) =>
+        db.ConsultationRequests.AsNoTracking()
             .Where(r => r.Prospect.Phone == from
                 && (r.Status == ConsultationStatus.Requested || r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Confirmed)
                 && (r.SlotStart == null || r.SlotStart > now))
@@ -107,10 +125,6 @@ internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, ICloc
             .ThenBy(r => r.SlotStart)
             .ThenByDescending(r => r.SubmittedAt)
             .FirstOrDefaultAsync(cancellationToken);
-        return new InboundReply(InboundKeyword.Reschedule, request is null
-            ? InboundTexts.NoRequestToChange(settings)
-            : InboundTexts.RescheduleLink(settings, links.UrlFor(request)));
-    }
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();

@@ -20,6 +20,12 @@ public enum InboundKeyword
 
     /// <summary>R: the link to change their next call.</summary>
     Reschedule,
+
+    /// <summary>
+    /// CANCEL: Twilio treats it as an opt-out, so it stops texts like STOP; it does not cancel a call, and the reply
+    /// says so and how to (the manage link, or the practice's phone).
+    /// </summary>
+    CancelWord,
 }
 
 public static class InboundKeywords
@@ -30,7 +36,7 @@ public static class InboundKeywords
         ["STOP"] = InboundKeyword.OptOut,
         ["STOPALL"] = InboundKeyword.OptOut,
         ["UNSUBSCRIBE"] = InboundKeyword.OptOut,
-        ["CANCEL"] = InboundKeyword.OptOut,
+        ["CANCEL"] = InboundKeyword.CancelWord,
         ["END"] = InboundKeyword.OptOut,
         ["QUIT"] = InboundKeyword.OptOut,
         ["OPTOUT"] = InboundKeyword.OptOut,

@@ -24,6 +24,11 @@ public static class InboundTexts
     public static string RescheduleLink(PracticeOptions practice, string manageUrl) =>
         MessageTemplates.Text("reschedule-link.sms", MessageTemplates.Values(practice, ("link", manageUrl)));
 
+    /// <param name="practice">The practice.</param>
+    /// <param name="manageUrl">The manage link of the sender's nearest open request, if they have one.</param>
+    public static string TextsStoppedNotCancelled(PracticeOptions practice, string? manageUrl) =>
+        MessageTemplates.Text("cancel-word.sms", MessageTemplates.Values(practice, ("link", manageUrl)));
+
     public static string NoRequestToChange(PracticeOptions practice) =>
         MessageTemplates.Text("no-request-to-change.sms", MessageTemplates.Values(practice));
 }

@@ -26,5 +26,5 @@ internal sealed class RemoveDateOverrideHandler(IntakeDbContext db) : IRequestHa
 internal sealed class RemoveDateOverrideValidator : AbstractValidator<RemoveDateOverride>
 {
     public RemoveDateOverrideValidator() =>
-        RuleFor(c => c.Date).Must(date => IsoDate.Parse(date) is not null).WithMessage("Date must be a date like 2027-12-24.");
+        RuleFor(c => c.Date).Must(date => IsoDate.Parse(date) is not null).WithMessage($"Date must be {IsoDate.Shape}.");
 }

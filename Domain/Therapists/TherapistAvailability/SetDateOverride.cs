@@ -33,7 +33,7 @@ internal sealed class SetDateOverrideValidator : AbstractValidator<SetDateOverri
     public SetDateOverrideValidator(IntakeDbContext db, IClock clock)
     {
         RuleFor(c => c.Date)
-            .Must(date => IsoDate.Parse(date) is not null).WithMessage("Date must be a date like 2027-12-24.")
+            .Must(date => IsoDate.Parse(date) is not null).WithMessage($"Date must be {IsoDate.Shape}.")
             .MustAsync(async (command, text, cancellationToken) =>
             {
                 var zone = await db.Therapists.AsNoTracking().Where(t => t.Id == command.TherapistId)
