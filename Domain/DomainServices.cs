@@ -38,6 +38,7 @@ public static class DomainServices
 
         services.AddDataProtection().SetApplicationName("Intake").PersistKeysToDbContext<IntakeDbContext>();
         services.AddSingleton(sp => new ManageLinks(sp.GetRequiredService<IDataProtectionProvider>(), configuration["Links:ManageUrl"]));
+        services.AddSingleton(new ShortLinks(configuration["Links:ShortUrl"]));
         services.AddScoped<ConsultationChanges>();
         AddMediator(services);
         services.AddMediatorHandlersFrom(typeof(DomainServices).Assembly);

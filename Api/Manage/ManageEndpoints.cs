@@ -27,6 +27,16 @@ public static class ManageEndpoints
     {
         var group = app.MapGroup("/api/manage/{token}").WithTags("Manage").AllowAnonymous();
 
+        // The short link in texts: the code stays on the server's side, the manage link it stands for is made now.
+        app.MapGet("/m/{code}", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (string code, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new ResolveShortLink(code), ct) is { } url ? TypedResults.Redirect(url) : NoSuchLink())
+            .WithTags("Manage")
+            .AllowAnonymous()
+            .WithName("OpenShortManageLink")
+            .WithSummary("A text's short manage link: redirects (302) to the request's manage link while that is valid.")
+            .Produces(StatusCodes.Status302Found)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/", async Task<Results<Ok<ManagedConsultationResponse>, ProblemHttpResult>> (
                 string token, ManageLinks links, IClock clock, IMediator mediator, CancellationToken ct) =>
             {

@@ -1,4 +1,5 @@
 using Intake.Domain.Availability;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Consultations.Rules;
 using Intake.Domain.Data;
 using MediatR;
@@ -27,6 +28,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
     private ConsultationRequest(ConsultationRequestId id, Prospect prospect, string? message, Instant submittedAt, ConsultationStatus status)
     {
         Id = id;
+        ShortCode = ShortLinks.NewCode();
         Prospect = prospect;
         Message = message;
         SubmittedAt = submittedAt;
@@ -34,6 +36,9 @@ public sealed class ConsultationRequest : IHasDomainEvents
     }
 
     public ConsultationRequestId Id { get; private set; }
+
+    /// <summary>The code of the request's short manage link (/m/{code}) in texts; see <see cref="ShortLinks"/>.</summary>
+    public string? ShortCode { get; private set; }
 
     public Prospect Prospect { get; private set; }
 
@@ -266,8 +271,11 @@ public sealed class ConsultationRequest : IHasDomainEvents
         return Done;
     }
 
-    /// <summary>A confirmed call moves to another time: same request, still Confirmed; its holds move with it.</summary>
-    public TransitionResult Reschedule(Slot slot, Duration buffer, Instant now)
+    /// <summary>
+    /// A confirmed call moves to another time: same request, still Confirmed; its holds move with it. Whoever moved it
+    /// (<paramref name="by"/>), the other side is told.
+    /// </summary>
+    public TransitionResult Reschedule(Slot slot, Duration buffer, Instant now, RescheduledBy by = RescheduledBy.Therapist)
     {
         EnsureWellFormed(slot, buffer);
         if (Status != ConsultationStatus.Confirmed)
@@ -282,7 +290,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
 
         Take(slot, buffer);
         CalendarSequence++;
-        Raise(new ConsultationRescheduled(this, previous, now));
+        Raise(new ConsultationRescheduled(this, previous, now, by));
         return Done;
     }
 

@@ -1,5 +1,6 @@
 using Intake.Domain.Availability;
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Practices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -40,6 +41,8 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         builder.HasMany(r => r.Holds).WithOne().HasForeignKey(h => h.HeldBy).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Holds).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(r => r.SubmittedAt);
+        builder.Property(r => r.ShortCode).HasMaxLength(ShortLinks.CodeLength);
+        builder.HasIndex(r => r.ShortCode).IsUnique();
         // The expiry job's second question: which open proposals have lapsed.
         builder.HasIndex(r => new { r.Status, r.ProposalExpiresAt });
         // The therapist's inbox and the slot query: a therapist's requests by status and time.

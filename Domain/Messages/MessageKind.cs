@@ -30,6 +30,9 @@ public enum MessageKind
     /// <summary>To the therapist: the prospect cancelled.</summary>
     TherapistCancelledAlert,
 
+    /// <summary>To the therapist: the prospect moved the confirmed call to another time.</summary>
+    TherapistRescheduledAlert,
+
     /// <summary>To the prospect: the confirmed call is coming up (planned when it is confirmed, replaced when it moves).</summary>
     Reminder,
 

@@ -10,9 +10,12 @@ public sealed record RescheduleConsultation(ConsultationRequestId Id, Consultati
 
 internal sealed class RescheduleConsultationHandler(ConsultationChanges changes) : IRequestHandler<RescheduleConsultation, ChangeOutcome>
 {
-    public Task<ChangeOutcome> Handle(RescheduleConsultation command, CancellationToken cancellationToken) =>
-        changes.ApplyWithSlotAsync(command.Id, command.By, ChangeAllowedTo.Both, SlotStart.Parse(command.SlotStart)!.Value,
-            (request, slot, buffer, now) => request.Reschedule(slot, buffer, now), cancellationToken);
+    public Task<ChangeOutcome> Handle(RescheduleConsultation command, CancellationToken cancellationToken)
+    {
+        var by = command.By is ConsultationActor.Prospect ? RescheduledBy.Prospect : RescheduledBy.Therapist;
+        return changes.ApplyWithSlotAsync(command.Id, command.By, ChangeAllowedTo.Both, SlotStart.Parse(command.SlotStart)!.Value,
+            (request, slot, buffer, now) => request.Reschedule(slot, buffer, now, by), cancellationToken);
+    }
 }
 
 internal sealed class RescheduleConsultationValidator : AbstractValidator<RescheduleConsultation>

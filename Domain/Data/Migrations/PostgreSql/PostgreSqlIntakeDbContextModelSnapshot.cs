@@ -130,6 +130,10 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                     b.Property<Instant?>("ProposalsMadeAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ShortCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<Instant?>("SlotEnd")
                         .HasColumnType("timestamp with time zone");
 
@@ -192,6 +196,9 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ShortCode")
+                        .IsUnique();
 
                     b.HasIndex("SubmittedAt");
 

@@ -130,6 +130,10 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ProposalsMadeAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ShortCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
                     b.Property<DateTime?>("SlotEnd")
                         .HasColumnType("datetime2");
 
@@ -192,6 +196,10 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ShortCode")
+                        .IsUnique()
+                        .HasFilter("[ShortCode] IS NOT NULL");
 
                     b.HasIndex("SubmittedAt");
 

@@ -124,6 +124,10 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                     b.Property<long?>("ProposalsMadeAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ShortCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SlotEnd")
                         .HasColumnType("INTEGER");
 
@@ -186,6 +190,9 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ShortCode")
+                        .IsUnique();
 
                     b.HasIndex("SubmittedAt");
 

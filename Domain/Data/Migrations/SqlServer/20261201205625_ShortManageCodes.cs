@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Intake.Domain.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ShortManageCodes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ShortCode",
+                table: "ConsultationRequests",
+                type: "nvarchar(12)",
+                maxLength: 12,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationRequests_ShortCode",
+                table: "ConsultationRequests",
+                column: "ShortCode",
+                unique: true,
+                filter: "[ShortCode] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ConsultationRequests_ShortCode",
+                table: "ConsultationRequests");
+
+            migrationBuilder.DropColumn(
+                name: "ShortCode",
+                table: "ConsultationRequests");
+        }
+    }
+}
