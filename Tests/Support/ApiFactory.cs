@@ -42,6 +42,16 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     public new HttpClient CreateClient() =>
         CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(), new ResponseSchemaCheck(() => _contract.Value));
 
+    /// <summary>The same, but a redirect is answered as it is (its status and Location), not followed.</summary>
+    public HttpClient CreateClientNotFollowingRedirects()
+    {
+        using var probe = CreateDefaultClient();
+        return new HttpClient(new ResponseSchemaCheck(() => _contract.Value) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false } })
+        {
+            BaseAddress = probe.BaseAddress,
+        };
+    }
+
     private async Task<ApiContract> LoadContractAsync()
     {
         using var client = CreateDefaultClient();
