@@ -2,6 +2,7 @@ using Intake.Domain.Consultations;
 using Intake.Domain.Data;
 using Intake.Domain.Messages.Calendar;
 using Intake.Domain.Practices;
+using Intake.Domain.Messages.Reminders;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Intake.Domain.Messages;
 /// The prospect hears that the therapist declined; the therapist's note, if any, goes in the email only. A call
 /// declined after it was confirmed had an invitation, so the email withdraws it (METHOD:CANCEL).
 /// </summary>
-internal sealed class QueueDeclineOnConsultationDeclined(IntakeDbContext db, IOptions<PracticeOptions> practice, IConfiguration configuration)
+internal sealed class QueueDeclineOnConsultationDeclined(IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice, IConfiguration configuration)
     : INotificationHandler<ConsultationDeclined>
 {
     public async Task Handle(ConsultationDeclined notification, CancellationToken cancellationToken)
@@ -22,7 +23,7 @@ internal sealed class QueueDeclineOnConsultationDeclined(IntakeDbContext db, IOp
         var at = request.SlotStart is { } start ? MessageTime.Format(start, prospect.TimeZone) : null;
         var message = ProspectMessage.For(request, MessageKind.Declined, notification.At,
             () => MessageTexts.DeclinedText(practice.Value, at),
-            () => MessageTexts.DeclinedEmail(practice.Value, at, request.DeclineNote));
+            () => MessageTexts.DeclinedEmail(practice.Value, at, request.DeclineNote), messaging.Value.QuietHours());
         if (message.Channel == ContactChannel.Email && request.Slot is not null && request.ConfirmedAt is not null)
         {
             var organizer = await InviteOrganizer.EmailAsync(configuration, db, request, cancellationToken);

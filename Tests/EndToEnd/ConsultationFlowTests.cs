@@ -48,6 +48,9 @@ public class ConsultationFlowTests
         ["Smtp:Security"] = "None",
         ["Dispatch:PollIntervalSeconds"] = "0.2",
         ["Dispatch:ClaimLeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Every sender's timeout is shorter than the lease, or the Worker refuses to start.
+        ["Twilio:TimeoutSeconds"] = (leaseSeconds / 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:TimeoutSeconds"] = (leaseSeconds / 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     private static Task<bool> EventuallyAsync(Func<Task<bool>> condition) => Eventually.TrueWithinAsync(Patience, condition);

@@ -27,6 +27,7 @@ public class TwoWorkersTests : SharedDatabaseTests
             ["Dispatch:MaxPerSecondSms"] = "0",
             ["Dispatch:PollIntervalSeconds"] = "0.2",
             ["Dispatch:ClaimLeaseSeconds"] = "10",
+            ["Twilio:TimeoutSeconds"] = "5",
             ["Storage:MigrateOnStart"] = "false",
         };
 

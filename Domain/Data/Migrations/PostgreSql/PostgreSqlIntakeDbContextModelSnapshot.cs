@@ -268,6 +268,9 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                     b.Property<Instant?>("NotAfter")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Instant?>("OutcomeUnknownAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("ProviderErrorCode")
                         .HasColumnType("integer");
 

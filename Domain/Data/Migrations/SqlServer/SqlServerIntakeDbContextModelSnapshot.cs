@@ -268,6 +268,9 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                     b.Property<DateTime?>("NotAfter")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("OutcomeUnknownAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int?>("ProviderErrorCode")
                         .HasColumnType("int");
 

@@ -262,6 +262,9 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                     b.Property<long?>("NotAfter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("OutcomeUnknownAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProviderErrorCode")
                         .HasColumnType("INTEGER");
 
