@@ -45,8 +45,11 @@ public static class WorkerServices
 
         // One limiter per channel for the whole process, shared by every dispatch job (see SendRateLimiter).
         services.TryAddSingleton(TimeProvider.System);
+        // The send ceiling: in this process on SQLite (one Worker), in the database when Workers share it (ADR 009).
+        services.AddSingleton<SharedSendCeiling>();
         services.AddSingleton(sp => SendRateLimits.From(
-            sp.GetRequiredService<IOptions<DispatchOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<DispatchOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.SharesJobs ? sp.GetRequiredService<SharedSendCeiling>() : null));
         services.AddSingleton<ClaimHeartbeat>();
         services.AddScoped<MessageClaims>();
         services.AddScoped<DecideWhetherToSend>();

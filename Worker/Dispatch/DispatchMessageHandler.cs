@@ -41,7 +41,7 @@ internal sealed class DispatchMessageHandler(
             throw;
         }
 
-        using (permit)
+        await using (permit)
         {
             if (permit.Waited)
             {

@@ -308,6 +308,29 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Domain.Messages.SendToken", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeldUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HolderToken")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "Slot");
+
+                    b.ToTable("SendTokens", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Domain.Messages.SmsOptOut", b =>
                 {
                     b.Property<string>("Phone")
