@@ -117,6 +117,7 @@ public class SendOutcomeTests
         {
             Assert.That(again, Is.EqualTo(DispatchResult.NotClaimed));
             Assert.That((message.Status, message.ProviderMessageId), Is.EqualTo((MessageStatus.Sent, sid)));
+            Assert.That(message.LastError, Is.Null, "the message log no longer says unknown");
             Assert.That(_twilio.Requests, Is.EqualTo(1), "the text went to Twilio once");
         });
     }

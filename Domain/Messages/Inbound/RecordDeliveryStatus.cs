@@ -111,7 +111,8 @@ internal sealed class RecordDeliveryStatusHandler(IntakeDbContext db, IClock clo
 
     /// <summary>
     /// Twilio has the text, so it was sent: a row that does not know its provider id yet takes it now, and one
-    /// still Sending (its job may have died after Twilio answered) becomes Sent, so no lapsed claim resends it.
+    /// still Sending (its job may have died after Twilio answered, or its send timed out and it waits for this report)
+    /// becomes Sent, so no lapsed claim and no retry after the wait resends it.
     /// </summary>
     private Task<int> AdoptAsync(MessageId about, string sid, Instant now, CancellationToken cancellationToken) =>
         db.Messages
@@ -119,6 +120,8 @@ internal sealed class RecordDeliveryStatusHandler(IntakeDbContext db, IClock clo
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.ProviderMessageId, sid)
                 .SetProperty(m => m.SentAt, m => m.Status == MessageStatus.Sending ? now : m.SentAt)
+                .SetProperty(m => m.LastError, m => m.Status == MessageStatus.Sending ? null : m.LastError)
+                .SetProperty(m => m.ClaimExpiresAt, m => m.Status == MessageStatus.Sending ? null : m.ClaimExpiresAt)
                 .SetProperty(m => m.Status, m => m.Status == MessageStatus.Sending ? MessageStatus.Sent : m.Status),
                 cancellationToken);
 }
