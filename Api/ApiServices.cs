@@ -30,7 +30,9 @@ public static class ApiServices
             o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         });
         services.AddIntakeOpenApi();
-        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        var health = services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<MessageSinkHealthCheck>("messages", tags: ["ready"]);
         // Where the job storage is shared the Api reads it (dashboard, readiness) but runs no Hangfire server.
         if (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { SharesJobs: true })
         {

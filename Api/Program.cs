@@ -4,6 +4,7 @@ using Intake.Api.Availability;
 using Intake.Api.Bench;
 using Intake.Api.Consultations;
 using Intake.Api.Data;
+using Intake.Api.Health;
 using Intake.Api.Jobs;
 using Intake.Api.Manage;
 using Intake.Api.Therapists;
@@ -49,7 +50,7 @@ if (app.Environment.IsDevelopment())
     app.MapScalarApiReference();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapConsultations();
 app.MapSlots();
 app.MapAccounts();

@@ -4,6 +4,7 @@ using Hangfire;
 using Intake.Worker.Agenda;
 using Intake.Worker.Expiry;
 using Intake.Worker.Senders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Intake.Worker;
@@ -14,11 +15,17 @@ public static class WorkerServices
     public static IServiceCollection AddIntakeWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediatorHandlersFrom(typeof(WorkerServices).Assembly);
-        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section));
-        services.AddOptions<RecurringJobOptions>().Bind(configuration.GetSection(RecurringJobOptions.Section));
-        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section));
-        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        // Every section is checked when the host starts: settings that cannot work stop it, naming the keys.
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidation>();
+        services.AddOptions<RecurringJobOptions>().Bind(configuration.GetSection(RecurringJobOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RecurringJobOptions>, RecurringJobOptionsValidation>();
+        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidation>();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidation>();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidation>();
         services.AddSingleton<OutboxFileSender>();
 
         var twilio = configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new TwilioOptions();
@@ -34,11 +41,20 @@ public static class WorkerServices
             services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxFileSender>());
 
         services.AddIntakeJobStorage();
-        services.AddHangfireServer(server => server.WorkerCount = configuration.GetValue("Dispatch:Workers", 10));
+        services.AddHangfireServer(server => server.WorkerCount = configuration.GetValue("Dispatch:Workers", new DispatchOptions().Workers));
 
         // One limiter per channel for the whole process, shared by every dispatch job (see SendRateLimiter).
+        services.TryAddSingleton(TimeProvider.System);
+        // The send ceiling: in this process on SQLite (one Worker), in the database when Workers share it (ADR 009).
+        services.AddSingleton<SharedSendCeiling>();
         services.AddSingleton(sp => SendRateLimits.From(
-            sp.GetRequiredService<IOptions<DispatchOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetRequiredService<IOptions<DispatchOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.SharesJobs ? sp.GetRequiredService<SharedSendCeiling>() : null));
+        services.AddSingleton<ClaimHeartbeat>();
+        services.AddScoped<MessageClaims>();
+        services.AddScoped<DecideWhetherToSend>();
+        services.AddScoped<SendMessage>();
+        services.AddScoped<RecordOutcome>();
         services.AddScoped<DispatchMessageJob>();
         services.AddHostedService<DueMessageScanner>();
 

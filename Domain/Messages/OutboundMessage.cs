@@ -65,6 +65,12 @@ public sealed class OutboundMessage
 
     public Instant? SentAt { get; private set; }
 
+    /// <summary>
+    /// When an attempt ended without knowing whether the provider took the message (a timeout after the request went
+    /// out). The row then waits in Sending for the provider's report, and is tried once more if none comes.
+    /// </summary>
+    public Instant? OutcomeUnknownAt { get; private set; }
+
     public string? ProviderMessageId { get; private set; }
 
     /// <summary>The provider's error code or a short reason; never a body or an address.</summary>
@@ -81,6 +87,14 @@ public sealed class OutboundMessage
     {
         DueAt = dueAt;
         NotAfter = notAfter;
+        return this;
+    }
+
+    /// <summary>Not sent before <paramref name="notBefore"/> (the end of the recipient's quiet hours); never earlier than it was due.</summary>
+    public OutboundMessage NotBefore(Instant notBefore)
+    {
+        if (notBefore > DueAt)
+            DueAt = notBefore;
         return this;
     }
 

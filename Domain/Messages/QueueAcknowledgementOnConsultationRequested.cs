@@ -2,13 +2,14 @@ using Intake.Domain.Consultations;
 using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
+using Intake.Domain.Messages.Reminders;
 using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace Intake.Domain.Messages;
 
 /// <summary>Tells the prospect their request arrived: when they asked for a call, or when it arrived if they asked for a callback.</summary>
-internal sealed class QueueAcknowledgementOnConsultationRequested(IntakeDbContext db, IOptions<PracticeOptions> practice, ManageLinks links)
+internal sealed class QueueAcknowledgementOnConsultationRequested(IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice, ManageLinks links)
     : INotificationHandler<ConsultationRequested>
 {
     public Task Handle(ConsultationRequested notification, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ internal sealed class QueueAcknowledgementOnConsultationRequested(IntakeDbContex
             () => slot is null ? MessageTexts.AcknowledgementText(settings, when) : MessageTexts.SlotHeldText(settings, when),
             () => slot is null
                 ? MessageTexts.AcknowledgementEmail(settings, when, links.UrlFor(request))
-                : MessageTexts.SlotHeldEmail(settings, when, links.UrlFor(request))));
+                : MessageTexts.SlotHeldEmail(settings, when, links.UrlFor(request)), messaging.Value.QuietHours()));
         return Task.CompletedTask;
     }
 }

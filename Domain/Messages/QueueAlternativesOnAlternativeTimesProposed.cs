@@ -2,13 +2,14 @@ using Intake.Domain.Consultations;
 using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
+using Intake.Domain.Messages.Reminders;
 using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace Intake.Domain.Messages;
 
 /// <summary>The prospect hears the times the therapist offered, each in the prospect's own zone.</summary>
-internal sealed class QueueAlternativesOnAlternativeTimesProposed(IntakeDbContext db, IOptions<PracticeOptions> practice, ManageLinks links)
+internal sealed class QueueAlternativesOnAlternativeTimesProposed(IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice, ManageLinks links)
     : INotificationHandler<AlternativeTimesProposed>
 {
     public Task Handle(AlternativeTimesProposed notification, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ internal sealed class QueueAlternativesOnAlternativeTimesProposed(IntakeDbContex
         var releasedAt = notification.ReleasedSlot is { } released ? MessageTime.Format(released.Start, prospect.TimeZone) : null;
         db.Messages.Add(ProspectMessage.For(request, MessageKind.AlternativesProposed, notification.At,
             () => MessageTexts.AlternativesText(practice.Value, times, releasedAt),
-            () => MessageTexts.AlternativesEmail(practice.Value, times, releasedAt, links.UrlFor(request))));
+            () => MessageTexts.AlternativesEmail(practice.Value, times, releasedAt, links.UrlFor(request)), messaging.Value.QuietHours()));
 
         return Task.CompletedTask;
     }

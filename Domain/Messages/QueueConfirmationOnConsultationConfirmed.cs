@@ -3,6 +3,7 @@ using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Messages.Calendar;
 using Intake.Domain.Practices;
+using Intake.Domain.Messages.Reminders;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Intake.Domain.Messages;
 /// invitation (a text cannot).
 /// </summary>
 internal sealed class QueueConfirmationOnConsultationConfirmed(
-    IntakeDbContext db, IOptions<PracticeOptions> practice, ManageLinks links, IConfiguration configuration)
+    IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice, ManageLinks links, IConfiguration configuration)
     : INotificationHandler<ConsultationConfirmed>
 {
     public async Task Handle(ConsultationConfirmed notification, CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ internal sealed class QueueConfirmationOnConsultationConfirmed(
         var manageUrl = new Lazy<string>(() => links.UrlFor(request));
         var message = ProspectMessage.For(request, MessageKind.Confirmed, notification.At,
             () => MessageTexts.ConfirmedText(practice.Value, at),
-            () => MessageTexts.ConfirmedEmail(practice.Value, at, manageUrl.Value));
+            () => MessageTexts.ConfirmedEmail(practice.Value, at, manageUrl.Value), messaging.Value.QuietHours());
         if (message.Channel == ContactChannel.Email)
         {
             var organizer = await InviteOrganizer.EmailAsync(configuration, db, request, cancellationToken);

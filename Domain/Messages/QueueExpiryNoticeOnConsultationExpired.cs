@@ -1,6 +1,7 @@
 using Intake.Domain.Consultations;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
+using Intake.Domain.Messages.Reminders;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Intake.Domain.Messages;
 /// The prospect hears that the time they picked was released unconfirmed (named in their own zone), or that the times
 /// offered to them have passed unanswered.
 /// </summary>
-internal sealed class QueueExpiryNoticeOnConsultationExpired(IntakeDbContext db, IOptions<PracticeOptions> practice)
+internal sealed class QueueExpiryNoticeOnConsultationExpired(IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice)
     : INotificationHandler<ConsultationExpired>
 {
     public Task Handle(ConsultationExpired notification, CancellationToken cancellationToken)
@@ -20,7 +21,7 @@ internal sealed class QueueExpiryNoticeOnConsultationExpired(IntakeDbContext db,
         {
             db.Messages.Add(ProspectMessage.For(request, MessageKind.Expired, notification.At,
                 () => MessageTexts.ProposalExpiredText(practice.Value),
-                () => MessageTexts.ProposalExpiredEmail(practice.Value)));
+                () => MessageTexts.ProposalExpiredEmail(practice.Value), messaging.Value.QuietHours()));
             return Task.CompletedTask;
         }
 
@@ -28,7 +29,7 @@ internal sealed class QueueExpiryNoticeOnConsultationExpired(IntakeDbContext db,
         var at = MessageTime.Format(start, request.Prospect.TimeZone);
         db.Messages.Add(ProspectMessage.For(request, MessageKind.Expired, notification.At,
             () => MessageTexts.ExpiredText(practice.Value, at),
-            () => MessageTexts.ExpiredEmail(practice.Value, at)));
+            () => MessageTexts.ExpiredEmail(practice.Value, at), messaging.Value.QuietHours()));
 
         return Task.CompletedTask;
     }

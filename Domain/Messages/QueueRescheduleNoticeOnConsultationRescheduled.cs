@@ -3,6 +3,7 @@ using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Messages.Calendar;
 using Intake.Domain.Practices;
+using Intake.Domain.Messages.Reminders;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Intake.Domain.Messages;
 /// invitation (same UID, higher SEQUENCE), which moves the call in the prospect's calendar.
 /// </summary>
 internal sealed class QueueRescheduleNoticeOnConsultationRescheduled(
-    IntakeDbContext db, IOptions<PracticeOptions> practice, ManageLinks links, IConfiguration configuration)
+    IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice, ManageLinks links, IConfiguration configuration)
     : INotificationHandler<ConsultationRescheduled>
 {
     public async Task Handle(ConsultationRescheduled notification, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ internal sealed class QueueRescheduleNoticeOnConsultationRescheduled(
         var manageUrl = new Lazy<string>(() => links.UrlFor(request));
         var message = ProspectMessage.For(request, MessageKind.Rescheduled, notification.At,
             () => MessageTexts.RescheduledText(practice.Value, from, to),
-            () => MessageTexts.RescheduledEmail(practice.Value, from, to, manageUrl.Value));
+            () => MessageTexts.RescheduledEmail(practice.Value, from, to, manageUrl.Value), messaging.Value.QuietHours());
         if (message.Channel == ContactChannel.Email)
         {
             var organizer = await InviteOrganizer.EmailAsync(configuration, db, request, cancellationToken);

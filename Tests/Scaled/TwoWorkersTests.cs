@@ -27,6 +27,7 @@ public class TwoWorkersTests : SharedDatabaseTests
             ["Dispatch:MaxPerSecondSms"] = "0",
             ["Dispatch:PollIntervalSeconds"] = "0.2",
             ["Dispatch:ClaimLeaseSeconds"] = "10",
+            ["Twilio:TimeoutSeconds"] = "5",
             ["Storage:MigrateOnStart"] = "false",
         };
 
@@ -60,6 +61,55 @@ public class TwoWorkersTests : SharedDatabaseTests
             Assert.That(await CountAsync(MessageStatus.Sending), Is.Zero, "none stuck in Sending");
             Assert.That(await CountAsync(MessageStatus.Pending), Is.Zero, "none lost");
         });
+    }
+
+    [Test]
+    public async Task Dispatch_TwoWorkersWithACeilingOfThreeTextsASecond_NoSecondAtTwilioSeesMoreThanThree()
+    {
+        const int Ceiling = 3;
+        const int Texts = 45;
+        await using var twilio = await FakeTwilio.StartAsync();
+        await AddDueTextsAsync(Texts);
+        var settings = new Dictionary<string, string?>(InProcessWorker.TwilioSettings(twilio))
+        {
+            ["Dispatch:MaxPerSecondSms"] = Ceiling.ToString(CultureInfo.InvariantCulture),
+            ["Dispatch:PollIntervalSeconds"] = "0.2",
+            ["Dispatch:ClaimLeaseSeconds"] = "30",
+            ["Twilio:TimeoutSeconds"] = "10",
+            ["Storage:MigrateOnStart"] = "false",
+        };
+
+        StartWorker(settings);
+        StartWorker(settings);
+        var allSent = await Eventually.TrueWithinAsync(TimeSpan.FromMinutes(3), async () => await CountAsync(MessageStatus.Sent) == Texts);
+
+        var most = MostInAnySecond(twilio.Arrivals);
+        var arrivals = twilio.Arrivals.Order().ToArray();
+        var seconds = arrivals.Length > 1 ? (arrivals[^1] - arrivals[0]) / (double)System.Diagnostics.Stopwatch.Frequency : 0;
+        TestContext.Out.WriteLine(
+            $"{Texts} texts, 2 Workers, ceiling {Ceiling}/s shared in the database: at most {most} in any one-second window at the fake, " +
+            $"{twilio.Requests} requests over {seconds:F1} s ({(seconds > 0 ? (Texts - 1) / seconds : 0):F2}/s).");
+        Assert.Multiple(() =>
+        {
+            Assert.That(allSent, Is.True, "every text sent");
+            Assert.That(twilio.Accepted, Has.Count.EqualTo(Texts), "each once");
+            Assert.That(most, Is.LessThanOrEqualTo(Ceiling), "the ceiling holds across both Workers");
+        });
+    }
+
+    /// <summary>The most arrivals within any one second, wherever the second starts.</summary>
+    private static int MostInAnySecond(IReadOnlyList<long> arrivals)
+    {
+        var sorted = arrivals.Order().ToArray();
+        var most = 0;
+        for (int first = 0, last = 0; first < sorted.Length; first++)
+        {
+            while (last < sorted.Length && sorted[last] - sorted[first] < System.Diagnostics.Stopwatch.Frequency)
+                last++;
+            most = Math.Max(most, last - first);
+        }
+
+        return most;
     }
 
     [Test]

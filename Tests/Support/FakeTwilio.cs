@@ -105,6 +105,19 @@ internal sealed class FakeTwilio : IAsyncDisposable
         return release;
     }
 
+    /// <summary>
+    /// The next request is accepted — recorded, given a sid, reported by status callback — but its answer is held
+    /// until the returned source is completed and then dropped: Twilio has the text, the sender hears nothing.
+    /// </summary>
+    public TaskCompletionSource AcceptButNeverAnswerNext()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _acceptSilently.Enqueue(release);
+        return release;
+    }
+
+    private readonly ConcurrentQueue<TaskCompletionSource> _acceptSilently = new();
+
     public async Task<bool> WaitForAsync(Func<FakeTwilio, bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -146,6 +159,15 @@ internal sealed class FakeTwilio : IAsyncDisposable
             StatusCallback = form["StatusCallback"].ToString(),
         };
         Accepted.Enqueue(text);
+        if (_acceptSilently.TryDequeue(out var silent))
+        {
+            if (_reportTo is { } reportTo && text.StatusCallback.Length > 0)
+                await ReportAsync(reportTo, text);
+            await silent.Task;
+            context.Abort();
+            return Results.Empty;
+        }
+
         if (_reportTo is { } api && text.StatusCallback.Length > 0)
             context.Response.OnCompleted(() => ReportAsync(api, text));
         return Results.Json(

@@ -94,6 +94,21 @@ internal sealed class HostProcess : IDisposable
         return start;
     }
 
+    /// <summary>Waits for the process to end by itself; its exit code, or null if it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no chance to finish what it was doing.</summary>
     public void Kill()
     {

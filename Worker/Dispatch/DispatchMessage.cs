@@ -13,6 +13,12 @@ public enum DispatchResult
     RetryLater,
     Failed,
 
+    /// <summary>The provider gave no answer: the message waits in Sending for its report, then is tried once more.</summary>
+    OutcomeUnknown,
+
+    /// <summary>Inside the recipient's quiet hours: Pending again, due when they end.</summary>
+    Deferred,
+
     /// <summary>Withdrawn unsent: past its time, its call no longer stands, or a text to an opted-out number replaced by an email.</summary>
     Cancelled,
 }

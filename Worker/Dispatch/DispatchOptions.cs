@@ -13,12 +13,20 @@ public sealed class DispatchOptions
 
     /// <summary>
     /// How long a claim holds. A job that dies mid-send leaves its message Sending; once the lease runs out the
-    /// message is claimed again. Must be well above the senders' own timeouts (30 s).
+    /// message is claimed again. While a job holds its claim it extends it every third of the lease (a heartbeat), and
+    /// every sender's own timeout (Twilio:TimeoutSeconds, Smtp:TimeoutSeconds) must be shorter, checked at start, so
+    /// no send outlives the claim it was made under.
     /// </summary>
     public double ClaimLeaseSeconds { get; set; } = 120;
 
     /// <summary>Attempts before a message that keeps failing transiently is given up as Failed.</summary>
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// How long a message whose send ended without an answer (a timeout after the request went out) waits in Sending
+    /// for the provider's report (Twilio's status callback adopts it as sent) before it is tried once more.
+    /// </summary>
+    public double UnknownOutcomeWaitSeconds { get; set; } = 300;
 
     /// <summary>First retry delay after a transient failure; doubles each attempt, up to an hour.</summary>
     public double RetryBaseSeconds { get; set; } = 10;
@@ -31,4 +39,10 @@ public sealed class DispatchOptions
 
     /// <summary>At most this many emails handed to the email server in any one second, by this process; 0 means no ceiling.</summary>
     public int MaxPerSecondEmail { get; set; } = 10;
+
+    /// <summary>Hangfire worker threads in this Worker process.</summary>
+    public int Workers { get; set; } = 10;
+
+    /// <summary>How often a claim in flight is extended: a third of the lease, so two heartbeats may be late.</summary>
+    public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(ClaimLeaseSeconds / 3);
 }

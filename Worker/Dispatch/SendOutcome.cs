@@ -5,8 +5,17 @@ public abstract record SendOutcome
 {
     public sealed record Accepted(string ProviderMessageId) : SendOutcome;
 
-    /// <summary>Worth trying again later: rate limits, provider outages, timeouts.</summary>
+    /// <summary>
+    /// Worth trying again later, and certain not to have gone out: rate limits, provider outages, a refused
+    /// connection, a 4xx reply from the mail server, a sender that threw before or while building the request.
+    /// </summary>
     public sealed record Transient(string Reason, int? ProviderErrorCode = null) : SendOutcome;
+
+    /// <summary>
+    /// The request may have reached the provider but no answer came (a timeout, a connection dropped after the
+    /// request was written): it may have been sent. The message waits for the provider's own report before one retry.
+    /// </summary>
+    public sealed record Unknown(string Reason) : SendOutcome;
 
     /// <summary>
     /// Will fail the same way every time: an invalid number, a refused address. <paramref name="Recipient"/> says
@@ -14,17 +23,4 @@ public abstract record SendOutcome
     /// </summary>
     public sealed record Permanent(string Reason, int? ProviderErrorCode = null, RecipientRefusal Recipient = RecipientRefusal.None)
         : SendOutcome;
-}
-
-/// <summary>Why a provider will not deliver to a recipient, when the refusal is about the recipient.</summary>
-public enum RecipientRefusal
-{
-    /// <summary>Not about the recipient (a bad request, the account's configuration), or not known.</summary>
-    None,
-
-    /// <summary>The number cannot take texts: invalid, a landline, unreachable, a region not enabled.</summary>
-    CannotText,
-
-    /// <summary>The number has opted out of texts (texted STOP) at the provider.</summary>
-    OptedOut,
 }

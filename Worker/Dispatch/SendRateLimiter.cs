@@ -24,8 +24,8 @@ namespace Intake.Worker.Dispatch;
 /// per second (each token is out for a second plus its call).
 /// </para>
 /// <para>
-/// The ceiling is per process: with several Workers (the scaled mode) each keeps its own, so the provider may see
-/// up to N times the number of Workers; set the ceiling divided by the Workers, or share the limiter in the store.
+/// This limiter is per process, which is the whole guarantee on SQLite (one Worker). On a shared database (the scaled
+/// mode) every Worker takes the same tokens from the database instead (<see cref="SharedSendCeiling"/>, ADR 009).
 /// </para>
 /// </remarks>
 internal sealed class SendRateLimiter : IDisposable
@@ -82,7 +82,14 @@ internal sealed class SendRateLimiter : IDisposable
             throw;
         }
 
-        return new SendPermit(this, waited);
+        return new SendPermit(used =>
+        {
+            if (used)
+                ReturnAfterWindow();
+            else
+                ReturnNow();
+            return Task.CompletedTask;
+        }, waited);
     }
 
     /// <summary>The call made with the permit has finished: its token comes back a full second from now.</summary>
@@ -127,41 +134,52 @@ internal sealed class SendRateLimiter : IDisposable
 
 /// <summary>
 /// One turn to call a provider. Disposing it after the call starts the one-second wait before its token can be
-/// used again; <see cref="NotUsed"/> gives the token back at once when no call was made. A permit from
+/// used again; after <see cref="NotUsed"/> (no call was made) disposing gives the token back at once. A permit from
 /// <see cref="None"/> (no ceiling configured) does nothing.
 /// </summary>
-internal sealed class SendPermit(SendRateLimiter? limiter, bool waited) : IDisposable
+internal sealed class SendPermit(Func<bool, Task>? giveBack, bool waited) : IAsyncDisposable
 {
     public static SendPermit None { get; } = new(null, waited: false);
 
-    private SendRateLimiter? _limiter = limiter;
+    private Func<bool, Task>? _giveBack = giveBack;
+    private bool _used = true;
 
     /// <summary>True when the job had to wait for its turn: time passed since the checks before it.</summary>
     public bool Waited { get; } = waited;
 
-    public void NotUsed() => Interlocked.Exchange(ref _limiter, null)?.ReturnNow();
+    public void NotUsed() => _used = false;
 
-    public void Dispose() => Interlocked.Exchange(ref _limiter, null)?.ReturnAfterWindow();
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _giveBack, null) is { } giveBack)
+            await giveBack(_used);
+    }
 }
 
 /// <summary>
-/// The ceilings per channel (Dispatch:MaxPerSecondSms, Dispatch:MaxPerSecondEmail), one limiter each for the
-/// whole process; 0 means no ceiling. One Twilio sender (a long code) takes about one text a second.
+/// The ceilings per channel (Dispatch:MaxPerSecondSms, Dispatch:MaxPerSecondEmail); 0 means no ceiling. One Twilio
+/// sender (a long code) takes about one text a second. On SQLite one limiter each for the whole process; on a shared
+/// database the tokens in the database, the same for every Worker.
 /// </summary>
-internal sealed class SendRateLimits(SendRateLimiter? sms, SendRateLimiter? email) : IDisposable
+internal sealed class SendRateLimits(SendRateLimiter? sms, SendRateLimiter? email, SharedSendCeiling? shared = null) : IDisposable
 {
     public SendRateLimiter? Sms { get; } = sms;
 
     public SendRateLimiter? Email { get; } = email;
 
-    public static SendRateLimits From(DispatchOptions options, TimeProvider time) => new(
-        options.MaxPerSecondSms > 0 ? new SendRateLimiter(options.MaxPerSecondSms, time) : null,
-        options.MaxPerSecondEmail > 0 ? new SendRateLimiter(options.MaxPerSecondEmail, time) : null);
+    public static SendRateLimits From(DispatchOptions options, TimeProvider time, SharedSendCeiling? shared = null) => shared is not null
+        ? new(null, null, shared)
+        : new(options.MaxPerSecondSms > 0 ? new SendRateLimiter(options.MaxPerSecondSms, time) : null,
+            options.MaxPerSecondEmail > 0 ? new SendRateLimiter(options.MaxPerSecondEmail, time) : null);
 
-    public async Task<SendPermit> AcquireAsync(ContactChannel channel, CancellationToken cancellationToken) =>
-        (channel == ContactChannel.Sms ? Sms : Email) is { } limiter
+    public async Task<SendPermit> AcquireAsync(ContactChannel channel, CancellationToken cancellationToken)
+    {
+        if (shared is not null)
+            return await shared.AcquireAsync(channel, cancellationToken);
+        return (channel == ContactChannel.Sms ? Sms : Email) is { } limiter
             ? await limiter.AcquireAsync(cancellationToken)
             : SendPermit.None;
+    }
 
     public void Dispose()
     {

@@ -19,19 +19,24 @@ internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSen
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
-        // A stable Message-ID per message lets receiving systems drop a copy if a crash ever makes us resend.
-        message.MessageId = $"{email.Id}@intake";
+        // A stable Message-ID per message: a retry after an unknown outcome carries the same one, so a receiving
+        // system (or a person) can tell it is the same email and drop the copy.
+        message.MessageId = MessageIdFor(email.Id);
         message.Body = email.CalendarInvite is { } invite ? WithInvite(email.Body, invite) : new TextPart("plain") { Text = email.Body };
 
-        using var client = new SmtpClient { Timeout = 30_000 };
+        // The whole send, not only each read and write, ends within the timeout, which is shorter than the claim.
+        var timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
+        var handedOver = false;
         try
         {
-            await client.ConnectAsync(settings.Host!, settings.Port, settings.Security, cancellationToken);
+            await client.ConnectAsync(settings.Host!, settings.Port, settings.Security, deadline.Token);
             if (!string.IsNullOrEmpty(settings.Username))
-                await client.AuthenticateAsync(settings.Username, settings.Password ?? string.Empty, cancellationToken);
-            await client.SendAsync(message, cancellationToken);
-            await client.DisconnectAsync(quit: true, CancellationToken.None);
-            return new SendOutcome.Accepted(message.MessageId);
+                await client.AuthenticateAsync(settings.Username, settings.Password ?? string.Empty, deadline.Token);
+            handedOver = true;
+            await client.SendAsync(message, deadline.Token);
         }
         catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500)
         {
@@ -45,9 +50,27 @@ internal sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSen
             or MailKit.Security.AuthenticationException or IOException or SocketException or TimeoutException
             || exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return new SendOutcome.Transient($"smtp unreachable ({exception.GetType().Name})");
+            // Before the message was handed over nothing can have been sent; once it was, the server may have taken it
+            // without our hearing its answer.
+            return handedOver
+                ? new SendOutcome.Unknown($"smtp gave no answer ({exception.GetType().Name})")
+                : new SendOutcome.Transient($"smtp unreachable ({exception.GetType().Name})");
         }
+
+        try
+        {
+            await client.DisconnectAsync(quit: true, deadline.Token);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or SmtpProtocolException or OperationCanceledException)
+        {
+            // The server already accepted the message; a failed goodbye does not undo that.
+        }
+
+        return new SendOutcome.Accepted(message.MessageId);
     }
+
+    /// <summary>The Message-ID every attempt at one message carries.</summary>
+    internal static string MessageIdFor(MessageId id) => $"{id}@intake";
 
     /// <summary>
     /// multipart/mixed: the text, then the invitation as "invite.ics" (text/calendar; method=REQUEST or CANCEL, as the

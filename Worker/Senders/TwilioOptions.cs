@@ -27,6 +27,29 @@ public sealed class TwilioOptions
     /// <summary>The address Twilio posts delivery reports to, or null when no webhook base is configured.</summary>
     public Uri? StatusCallbackUrl => WebhookBaseUrl is { IsAbsoluteUri: true } baseUrl ? new Uri(baseUrl, "/api/twilio/status") : null;
 
+    /// <summary>How long one call to Twilio may take before its outcome counts as unknown; shorter than the claim's lease.</summary>
+    public double TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>True when any of the keys that choose Twilio is given: then all of them must be.</summary>
+    public bool IsGiven =>
+        !string.IsNullOrWhiteSpace(AccountSid) || !string.IsNullOrWhiteSpace(AuthToken)
+        || !string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(MessagingServiceSid);
+
+    /// <summary>The keys still needed for texts to go through Twilio, once any of them is given.</summary>
+    public IReadOnlyList<string> MissingKeys()
+    {
+        if (!IsGiven)
+            return [];
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(AccountSid))
+            missing.Add("Twilio:AccountSid");
+        if (string.IsNullOrWhiteSpace(AuthToken))
+            missing.Add("Twilio:AuthToken");
+        if (string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(MessagingServiceSid))
+            missing.Add("Twilio:From (or Twilio:MessagingServiceSid)");
+        return missing;
+    }
+
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken)
         && (!string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(MessagingServiceSid));

@@ -20,7 +20,7 @@ internal sealed class TwilioSmsSender : ISmsSender, IDisposable
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         _http = new System.Net.Http.HttpClient(_options.ApiBaseUrl is { } baseUrl ? new RedirectToBaseUrl(baseUrl, handler) : handler)
         {
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds),
         };
         _client = new TwilioRestClient(_options.AccountSid, _options.AuthToken, httpClient: new SystemNetHttpClient(_http));
     }
@@ -45,11 +45,15 @@ internal sealed class TwilioSmsSender : ISmsSender, IDisposable
         catch (ApiException exception)
         {
             return new SendOutcome.Permanent(
-                $"twilio http {exception.Status} code {exception.Code}", CodeOf(exception), RefusalFor(exception.Code));
+                $"twilio http {exception.Status} code {exception.Code}", CodeOf(exception), TextFallback.RefusalFor(exception.Code));
         }
         catch (Exception exception) when (exception is ApiConnectionException or HttpRequestException or TaskCanceledException or IOException)
         {
-            return new SendOutcome.Transient($"twilio unreachable ({exception.GetType().Name})");
+            // Refused before the request left: certainly not sent. A timeout or a connection dropped afterwards: Twilio
+            // may have the text, and its status callback will say so.
+            return NeverReachedTwilio(exception)
+                ? new SendOutcome.Transient($"twilio unreachable ({Innermost(exception).GetType().Name})")
+                : new SendOutcome.Unknown($"twilio gave no answer ({Innermost(exception).GetType().Name})");
         }
     }
 
@@ -62,22 +66,27 @@ internal sealed class TwilioSmsSender : ISmsSender, IDisposable
     private Uri? StatusCallbackFor(MessageId id) =>
         _options.StatusCallbackUrl is { } url ? new Uri($"{url.AbsoluteUri}?m={id}") : null;
 
-    /// <summary>
-    /// Twilio's error codes that say the number itself cannot take our texts, so the person is better reached by
-    /// email: <see href="https://www.twilio.com/docs/api/errors"/>. Any other 4xx is our request's or our account's
-    /// fault, and an email would not help.
-    /// </summary>
-    internal static RecipientRefusal RefusalFor(int twilioCode) => twilioCode switch
+    /// <summary>True when the connection was never made (refused, no such host): the request cannot have reached Twilio.</summary>
+    private static bool NeverReachedTwilio(Exception exception)
     {
-        21610 => RecipientRefusal.OptedOut,   // the recipient texted STOP to this sender
-        21211 => RecipientRefusal.CannotText, // invalid 'To' number
-        21614 => RecipientRefusal.CannotText, // 'To' is not a mobile number (a landline)
-        21408 => RecipientRefusal.CannotText, // texts to the number's region are not enabled
-        30003 => RecipientRefusal.CannotText, // unreachable handset
-        30005 => RecipientRefusal.CannotText, // unknown destination handset
-        30006 => RecipientRefusal.CannotText, // landline or unreachable carrier
-        _ => RecipientRefusal.None,
-    };
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError })
+                return true;
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable })
+                return true;
+        }
+
+        return false;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        var e = exception;
+        while (e.InnerException is not null)
+            e = e.InnerException;
+        return e;
+    }
 
     private static int? CodeOf(ApiException exception) => exception.Code == 0 ? null : exception.Code;
 

@@ -36,4 +36,7 @@ public static class DeliveryStatuses
         var rank = RankOf(status);
         return Ranks.Where(known => known.Value < rank).Select(known => known.Key).ToList();
     }
+
+    /// <summary>True for the final statuses that say the text did not reach the handset.</summary>
+    public static bool IsUndelivered(string status) => status is "undelivered" or "failed";
 }

@@ -27,7 +27,9 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// Local time, in the recipient's own zone, when quiet hours begin ("HH:mm", default "21:00"). A reminder that
-    /// would fall inside them is sent at the moment they begin instead, the evening before.
+    /// would fall inside them is sent at the moment they begin instead, the evening before; every other message to a
+    /// prospect but the acknowledgement (<see cref="MessageUrgency"/>) that is written or comes up for sending inside
+    /// them waits until they end.
     /// </summary>
     public string QuietHoursStart { get; set; } = "21:00";
 

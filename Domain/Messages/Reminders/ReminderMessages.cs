@@ -25,7 +25,7 @@ internal static class ReminderMessages
         {
             db.Messages.Add(ProspectMessage.For(request, MessageKind.Reminder, now,
                     () => MessageTexts.ReminderText(practice, at),
-                    () => MessageTexts.ReminderEmail(practice, at, url))
+                    () => MessageTexts.ReminderEmail(practice, at, url), messaging.QuietHours())
                 .Scheduled(reminder.DueAt, reminder.NotAfter));
         }
     }

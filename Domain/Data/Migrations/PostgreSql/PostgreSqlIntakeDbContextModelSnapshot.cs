@@ -284,6 +284,9 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                     b.Property<Instant?>("NotAfter")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Instant?>("OutcomeUnknownAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("ProviderErrorCode")
                         .HasColumnType("integer");
 
@@ -325,6 +328,29 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Domain.Messages.SendToken", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("AvailableAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("HeldUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HolderToken")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Channel", "Slot");
+
+                    b.ToTable("SendTokens", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Domain.Messages.SmsOptOut", b =>

@@ -285,6 +285,9 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                     b.Property<DateTime?>("NotAfter")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("OutcomeUnknownAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int?>("ProviderErrorCode")
                         .HasColumnType("int");
 
@@ -326,6 +329,29 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Domain.Messages.SendToken", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AvailableAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("HeldUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("HolderToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Channel", "Slot");
+
+                    b.ToTable("SendTokens", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Domain.Messages.SmsOptOut", b =>

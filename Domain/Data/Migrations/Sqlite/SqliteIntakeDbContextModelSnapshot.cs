@@ -278,6 +278,9 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                     b.Property<long?>("NotAfter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("OutcomeUnknownAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProviderErrorCode")
                         .HasColumnType("INTEGER");
 
@@ -319,6 +322,29 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Intake.Domain.Messages.SendToken", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeldUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HolderToken")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "Slot");
+
+                    b.ToTable("SendTokens", (string)null);
                 });
 
             modelBuilder.Entity("Intake.Domain.Messages.SmsOptOut", b =>

@@ -1,13 +1,13 @@
 using Intake.Domain.Consultations;
 
-namespace Intake.Worker.Dispatch;
+namespace Intake.Domain.Messages;
 
 /// <summary>
 /// Whether a message about a request still stands in the request's current state. Cancelling or rescheduling
 /// withdraws pending messages in the same transaction; this is the last check at dispatch, for a message that was
 /// already claimed (or waiting for its turn) when the change was saved.
 /// </summary>
-internal static class MessageRelevance
+public static class MessageRelevance
 {
     private static readonly ConsultationStatus[] NotWithdrawn =
     [
@@ -28,6 +28,7 @@ internal static class MessageRelevance
         [MessageKind.Declined] = [ConsultationStatus.Declined],
         [MessageKind.Cancelled] = [ConsultationStatus.Cancelled],
         [MessageKind.TherapistCancelledAlert] = [ConsultationStatus.Cancelled],
+        [MessageKind.TherapistRescheduledAlert] = CallStands,
         [MessageKind.Expired] = [ConsultationStatus.Expired],
         [MessageKind.Reminder] = CallStands,
     };
