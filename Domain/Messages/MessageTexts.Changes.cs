@@ -6,12 +6,12 @@ namespace Intake.Domain.Messages;
 public static partial class MessageTexts
 {
     /// <param name="practice">The practice.</param>
-    /// <param name="previous">The time the call had, in the therapist's zone.</param>
-    /// <param name="at">The time it has now, in the therapist's zone.</param>
+    /// <param name="from">The time the call had, in the therapist's zone.</param>
+    /// <param name="to">The time it has now, in the therapist's zone.</param>
     /// <param name="reference">The request's id.</param>
-    public static (string Subject, string Body) TherapistRescheduledAlertEmail(PracticeOptions practice, string previous, string at, string reference) =>
+    public static (string Subject, string Body) TherapistRescheduledAlertEmail(PracticeOptions practice, string from, string to, string reference) =>
         MessageTemplates.Email("therapist-rescheduled-alert.email",
-            MessageTemplates.Values(practice, ("previous", previous), ("time", at), ("reference", reference)));
+            MessageTemplates.Values(practice, ("from", from), ("to", to), ("reference", reference)));
 
     /// <summary>The proposal the prospect left unanswered has lapsed: no time to name, only what to do next.</summary>
     public static string ProposalExpiredText(PracticeOptions practice) =>

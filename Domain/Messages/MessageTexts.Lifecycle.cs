@@ -9,13 +9,16 @@ namespace Intake.Domain.Messages;
 /// Texts stay within one SMS segment (160 characters) with a practice name of about 20 characters, except a
 /// proposal of three or more times, which takes two; they name only the practice, the time and the practice's
 /// phone; a decline text carries the therapist's note where it fits in two segments (else it says the note was
-/// emailed, and it is); only emails carry the prospect's manage link (a Data Protection token is too long for a
-/// text), and nothing carries the prospect's own words or name.
+/// emailed, and it is). Texts about an open request carry its short manage link (/m/{code}, see ShortLinks; a text
+/// with it may take two segments), emails the full one; nothing carries the prospect's own words or name.
 /// </summary>
 public static partial class MessageTexts
 {
-    public static string ConfirmedText(PracticeOptions practice, string at) =>
-        MessageTemplates.Text("confirmed.sms", MessageTemplates.Values(practice, ("time", at)));
+    /// <param name="practice">The practice.</param>
+    /// <param name="at">The call's time, in the prospect's zone.</param>
+    /// <param name="link">The request's short manage link, when it has one.</param>
+    public static string ConfirmedText(PracticeOptions practice, string at, string? link) =>
+        MessageTemplates.Text("confirmed.sms", MessageTemplates.Values(practice, ("time", at), ("link", link)));
 
     /// <param name="practice">The practice.</param>
     /// <param name="at">The call's time, in the prospect's zone.</param>
@@ -50,9 +53,10 @@ public static partial class MessageTexts
     /// <param name="practice">The practice.</param>
     /// <param name="times">The offered times, earliest first.</param>
     /// <param name="releasedAt">The time the prospect had picked and the therapist could not do, if any.</param>
-    public static string AlternativesText(PracticeOptions practice, IReadOnlyList<string> times, string? releasedAt) =>
+    /// <param name="link">The request's short manage link, where they pick one, when it has one.</param>
+    public static string AlternativesText(PracticeOptions practice, IReadOnlyList<string> times, string? releasedAt, string? link) =>
         MessageTemplates.Text("alternatives.sms",
-            MessageTemplates.Values(practice, ("times", string.Join("; ", times)), ("released", releasedAt)));
+            MessageTemplates.Values(practice, ("times", string.Join("; ", times)), ("released", releasedAt), ("link", link)));
 
     /// <param name="practice">The practice.</param>
     /// <param name="times">The offered times, earliest first.</param>
@@ -66,8 +70,12 @@ public static partial class MessageTexts
             ("released", releasedAt),
             ("link", manageUrl)));
 
-    public static string RescheduledText(PracticeOptions practice, string from, string to) =>
-        MessageTemplates.Text("rescheduled.sms", MessageTemplates.Values(practice, ("from", from), ("to", to)));
+    /// <param name="practice">The practice.</param>
+    /// <param name="from">The call's previous time, in the prospect's zone.</param>
+    /// <param name="to">The call's new time, in the prospect's zone.</param>
+    /// <param name="link">The request's short manage link, when it has one.</param>
+    public static string RescheduledText(PracticeOptions practice, string from, string to, string? link) =>
+        MessageTemplates.Text("rescheduled.sms", MessageTemplates.Values(practice, ("from", from), ("to", to), ("link", link)));
 
     /// <param name="practice">The practice.</param>
     /// <param name="from">The call's previous time, in the prospect's zone.</param>

@@ -12,8 +12,9 @@ public static partial class MessageTexts
 {
     /// <param name="practice">The practice.</param>
     /// <param name="at">The call's time, in the prospect's zone.</param>
-    public static string ReminderText(PracticeOptions practice, string at) =>
-        MessageTemplates.Text("reminder.sms", MessageTemplates.Values(practice, ("time", at)));
+    /// <param name="link">The request's short manage link, when it has one (else the text says to reply R).</param>
+    public static string ReminderText(PracticeOptions practice, string at, string? link) =>
+        MessageTemplates.Text("reminder.sms", MessageTemplates.Values(practice, ("time", at), ("link", link)));
 
     /// <param name="practice">The practice.</param>
     /// <param name="at">The call's time, in the prospect's zone.</param>

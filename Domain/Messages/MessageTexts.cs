@@ -10,8 +10,11 @@ namespace Intake.Domain.Messages;
 /// </summary>
 public static partial class MessageTexts
 {
-    public static string AcknowledgementText(PracticeOptions practice, string receivedAt) =>
-        MessageTemplates.Text("acknowledgement.sms", MessageTemplates.Values(practice, ("time", receivedAt)));
+    /// <param name="practice">The practice.</param>
+    /// <param name="receivedAt">When the request arrived, in the prospect's zone.</param>
+    /// <param name="link">The request's short manage link, when it has one.</param>
+    public static string AcknowledgementText(PracticeOptions practice, string receivedAt, string? link) =>
+        MessageTemplates.Text("acknowledgement.sms", MessageTemplates.Values(practice, ("time", receivedAt), ("link", link)));
 
     /// <param name="practice">The practice.</param>
     /// <param name="receivedAt">When the request arrived, in the prospect's zone.</param>
@@ -19,8 +22,11 @@ public static partial class MessageTexts
     public static (string Subject, string Body) AcknowledgementEmail(PracticeOptions practice, string receivedAt, string manageUrl) =>
         MessageTemplates.Email("acknowledgement.email", MessageTemplates.Values(practice, ("time", receivedAt), ("link", manageUrl)));
 
-    public static string SlotHeldText(PracticeOptions practice, string callAt) =>
-        MessageTemplates.Text("slot-held.sms", MessageTemplates.Values(practice, ("time", callAt)));
+    /// <param name="practice">The practice.</param>
+    /// <param name="callAt">The held time, in the prospect's zone.</param>
+    /// <param name="link">The request's short manage link, when it has one.</param>
+    public static string SlotHeldText(PracticeOptions practice, string callAt, string? link) =>
+        MessageTemplates.Text("slot-held.sms", MessageTemplates.Values(practice, ("time", callAt), ("link", link)));
 
     /// <param name="practice">The practice.</param>
     /// <param name="callAt">The held time, in the prospect's zone.</param>

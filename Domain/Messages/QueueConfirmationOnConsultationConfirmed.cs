@@ -15,7 +15,7 @@ namespace Intake.Domain.Messages;
 /// invitation (a text cannot).
 /// </summary>
 internal sealed class QueueConfirmationOnConsultationConfirmed(
-    IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice, ManageLinks links, IConfiguration configuration)
+    IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice, ManageLinks links, ShortLinks shortLinks, IConfiguration configuration)
     : INotificationHandler<ConsultationConfirmed>
 {
     public async Task Handle(ConsultationConfirmed notification, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ internal sealed class QueueConfirmationOnConsultationConfirmed(
         var at = MessageTime.Format(slot.Start, prospect.TimeZone);
         var manageUrl = new Lazy<string>(() => links.UrlFor(request));
         var message = ProspectMessage.For(request, MessageKind.Confirmed, notification.At,
-            () => MessageTexts.ConfirmedText(practice.Value, at),
+            () => MessageTexts.ConfirmedText(practice.Value, at, shortLinks.UrlFor(request)),
             () => MessageTexts.ConfirmedEmail(practice.Value, at, manageUrl.Value), messaging.Value.QuietHours());
         if (message.Channel == ContactChannel.Email)
         {

@@ -15,7 +15,7 @@ namespace Intake.Domain.Messages;
 /// invitation (same UID, higher SEQUENCE), which moves the call in the prospect's calendar.
 /// </summary>
 internal sealed class QueueRescheduleNoticeOnConsultationRescheduled(
-    IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice, ManageLinks links, IConfiguration configuration)
+    IntakeDbContext db, IOptions<MessagingOptions> messaging, IOptions<PracticeOptions> practice, ManageLinks links, ShortLinks shortLinks, IConfiguration configuration)
     : INotificationHandler<ConsultationRescheduled>
 {
     public async Task Handle(ConsultationRescheduled notification, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ internal sealed class QueueRescheduleNoticeOnConsultationRescheduled(
         var to = MessageTime.Format(slot.Start, prospect.TimeZone);
         var manageUrl = new Lazy<string>(() => links.UrlFor(request));
         var message = ProspectMessage.For(request, MessageKind.Rescheduled, notification.At,
-            () => MessageTexts.RescheduledText(practice.Value, from, to),
+            () => MessageTexts.RescheduledText(practice.Value, from, to, shortLinks.UrlFor(request)),
             () => MessageTexts.RescheduledEmail(practice.Value, from, to, manageUrl.Value), messaging.Value.QuietHours());
         if (message.Channel == ContactChannel.Email)
         {

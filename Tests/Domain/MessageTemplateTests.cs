@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Messages;
 using Intake.Domain.Messages.Inbound;
 using Intake.Domain.Messages.Templates;
@@ -15,6 +16,9 @@ public partial class MessageTemplateTests
     private static readonly string[] FiveTimes =
         ["Wed 29 Sep, 12:30 PM AEST", "Wed 29 Sep, 3:45 PM AEST", "Thu 30 Sep, 10:15 AM AEST", "Thu 30 Sep, 11:30 AM AEST", "Fri 1 Oct, 12:30 PM AEST"];
     private static readonly string ManageUrl = "https://intake.calmharbor.example/api/manage/" + new string('x', 155);
+
+    /// <summary>A short manage link as a practice would configure it (Links:ShortUrl), with a full-length code.</summary>
+    private static readonly string ShortUrl = "https://intake.calmharbor.example/m/" + new string('x', ShortLinks.CodeLength);
 
     // GSM 03.38: the basic set costs one character, the extension table two (an escape and the character).
     private const string Gsm7Basic =
@@ -93,10 +97,14 @@ public partial class MessageTemplateTests
     private static IEnumerable<TestCaseData> Texts()
     {
         TestCaseData Case(string name, bool oneSegment, Func<string> text) => new TestCaseData(text, oneSegment).SetArgDisplayNames(name);
-        yield return Case("acknowledgement", true, () => MessageTexts.AcknowledgementText(Practice, Time));
-        yield return Case("slot-held", true, () => MessageTexts.SlotHeldText(Practice, Time));
-        yield return Case("confirmed", true, () => MessageTexts.ConfirmedText(Practice, Time));
-        yield return Case("reminder", true, () => MessageTexts.ReminderText(Practice, Time));
+        yield return Case("acknowledgement", true, () => MessageTexts.AcknowledgementText(Practice, Time, null));
+        yield return Case("acknowledgement-link", false, () => MessageTexts.AcknowledgementText(Practice, Time, ShortUrl));
+        yield return Case("slot-held", true, () => MessageTexts.SlotHeldText(Practice, Time, null));
+        yield return Case("slot-held-link", false, () => MessageTexts.SlotHeldText(Practice, Time, ShortUrl));
+        yield return Case("confirmed", true, () => MessageTexts.ConfirmedText(Practice, Time, null));
+        yield return Case("confirmed-link", false, () => MessageTexts.ConfirmedText(Practice, Time, ShortUrl));
+        yield return Case("reminder", true, () => MessageTexts.ReminderText(Practice, Time, null));
+        yield return Case("reminder-link", false, () => MessageTexts.ReminderText(Practice, Time, ShortUrl));
         yield return Case("cancelled-by-prospect", true, () => MessageTexts.CancelledText(Practice, Time, CancelledBy.Prospect));
         yield return Case("cancelled-by-prospect-no-time", true, () => MessageTexts.CancelledText(Practice, null, CancelledBy.Prospect));
         yield return Case("cancelled-by-therapist", true, () => MessageTexts.CancelledText(Practice, Time, CancelledBy.Therapist));
@@ -106,9 +114,9 @@ public partial class MessageTemplateTests
         yield return Case("declined-no-time", true, () => MessageTexts.DeclinedText(Practice, null).Text);
         yield return Case("declined-short-note", false, () => MessageTexts.DeclinedText(Practice, Time, "We only see adults; try Harbor Youth on 555-0100.").Text);
         yield return Case("declined-long-note", false, () => MessageTexts.DeclinedText(Practice, Time, new string('n', 500)).Text);
-        yield return Case("rescheduled", false, () => MessageTexts.RescheduledText(Practice, Time, "Thu 30 Sep, 10:15 AM AEST"));
-        yield return Case("alternatives", false, () => MessageTexts.AlternativesText(Practice, FiveTimes, null));
-        yield return Case("alternatives-released", false, () => MessageTexts.AlternativesText(Practice, FiveTimes, Time));
+        yield return Case("rescheduled", false, () => MessageTexts.RescheduledText(Practice, Time, "Thu 30 Sep, 10:15 AM AEST", ShortUrl));
+        yield return Case("alternatives", false, () => MessageTexts.AlternativesText(Practice, FiveTimes, null, ShortUrl));
+        yield return Case("alternatives-released", false, () => MessageTexts.AlternativesText(Practice, FiveTimes, Time, ShortUrl));
         yield return Case("help", false, () => InboundTexts.Help(Practice));
         yield return Case("opted-in", false, () => InboundTexts.OptedIn(Practice));
         yield return Case("attendance-confirmed", false, () => InboundTexts.AttendanceConfirmed(Practice, Time));
@@ -120,7 +128,7 @@ public partial class MessageTemplateTests
     [Test]
     public void Acknowledgement_ForACallback_SaysNoTimeIsBooked()
     {
-        var text = MessageTexts.AcknowledgementText(Practice, Time);
+        var text = MessageTexts.AcknowledgementText(Practice, Time, ShortUrl);
         var (_, body) = MessageTexts.AcknowledgementEmail(Practice, Time, ManageUrl);
 
         Assert.That(text, Does.Contain("No time is booked; we'll call."));

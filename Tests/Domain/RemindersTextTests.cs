@@ -23,7 +23,7 @@ public class ReminderTextAndOptionsTests
     {
         var at = MessageTime.Format(NodaTime.Text.InstantPattern.ExtendedIso.Parse(call).Value, DateTimeZoneProviders.Tzdb[zone]);
 
-        var text = MessageTexts.ReminderText(Practice, at);
+        var text = MessageTexts.ReminderText(Practice, at, link: null);
 
         Assert.That(text, Is.EqualTo(
             $"Calm Harbor Counseling reminder: your free phone consultation is {expected}. Reply C to confirm, R to reschedule. "

@@ -226,6 +226,6 @@ public class DispatchMessageTests
         Assert.That(result, Is.EqualTo(DispatchResult.Sent));
         var file = File.ReadAllText(Path.Combine(_database.OutboxFolder, $"{acknowledgement.Id}.email.txt"));
         Assert.That(file, Does.StartWith("To: jane@example.com\nSubject: Your consultation request with Calm Harbor Counseling\n"));
-        Assert.That(file, Does.Contain("on Sat 13 Mar, 10:30 PM PST."));
+        Assert.That(file, Does.Contain("sent Sat 13 Mar, 10:30 PM PST."));
     }
 }

@@ -111,7 +111,8 @@ public class LifecyclePersistenceTests : WorkerTests
         Assert.That(await OfferedAsync(MondayNine), Is.True);
         await using var db = Database.Open();
         var declined = await db.Messages.SingleAsync(m => m.Kind == MessageKind.Declined);
-        Assert.That(declined.Body, Does.Not.Contain("Fully booked"), "the therapist's note goes by email only, never in a text");
+        Assert.That(declined.Channel, Is.EqualTo(ContactChannel.Sms));
+        Assert.That(declined.Body, Does.Contain("Their note: Fully booked that week."), "a short note reaches a prospect reached by text, in the text");
     }
 
     [Test]

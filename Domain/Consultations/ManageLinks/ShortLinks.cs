@@ -36,6 +36,13 @@ public sealed class ShortLinks
     public static bool IsWellFormed(string? code) =>
         code is { Length: CodeLength } && code.All(c => Alphabet.Contains(c, StringComparison.Ordinal));
 
+    /// <summary>The request's short link; null for a request made before requests had codes.</summary>
+    public string? UrlFor(ConsultationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.ShortCode is { } code ? UrlFor(code) : null;
+    }
+
     public string UrlFor(string code)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);

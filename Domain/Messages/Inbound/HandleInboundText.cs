@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
 using MediatR;
@@ -28,7 +29,7 @@ public sealed record InboundReply(InboundKeyword Keyword, string? Text)
 /// attendance on the sender's nearest upcoming confirmed call; R sends the manage link of their nearest upcoming
 /// request. Every action is idempotent, since Twilio may deliver a webhook more than once.
 /// </summary>
-internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, IClock clock, IOptions<PracticeOptions> practice, Links links)
+internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, IClock clock, IOptions<PracticeOptions> practice, Links links, ShortLinks shortLinks)
     : IRequestHandler<HandleInboundText, InboundReply>
 {
     public async Task<InboundReply> Handle(HandleInboundText text, CancellationToken cancellationToken)
@@ -104,7 +105,7 @@ internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, ICloc
         await OptOutAsync(from, now, cancellationToken);
         var request = await NearestOpenRequestAsync(from, now, cancellationToken);
         return new InboundReply(InboundKeyword.CancelWord,
-            InboundTexts.TextsStoppedNotCancelled(settings, request is null ? null : links.UrlFor(request)));
+            InboundTexts.TextsStoppedNotCancelled(settings, request is null ? null : LinkFor(request)));
     }
 
     private async Task<InboundReply> RescheduleLinkAsync(string from, Instant now, PracticeOptions settings, CancellationToken cancellationToken)
@@ -112,7 +113,7 @@ internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, ICloc
         var request = await NearestOpenRequestAsync(from, now, cancellationToken);
         return new InboundReply(InboundKeyword.Reschedule, request is null
             ? InboundTexts.NoRequestToChange(settings)
-            : InboundTexts.RescheduleLink(settings, links.UrlFor(request)));
+            : InboundTexts.RescheduleLink(settings, LinkFor(request)));
     }
 
     /// <summary>The nearest open request with a time still ahead; else the latest open one without a time (a callback).</summary>
@@ -125,6 +126,9 @@ internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, ICloc
             .ThenBy(r => r.SlotStart)
             .ThenByDescending(r => r.SubmittedAt)
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The request's short manage link where it has one, which fits a text; else the full one.</summary>
+    private string LinkFor(ConsultationRequest request) => shortLinks.UrlFor(request) ?? links.UrlFor(request);
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();

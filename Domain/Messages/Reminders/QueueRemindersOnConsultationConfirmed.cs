@@ -12,12 +12,12 @@ namespace Intake.Domain.Messages.Reminders;
 /// outside the prospect's quiet hours, none already past.
 /// </summary>
 internal sealed class QueueRemindersOnConsultationConfirmed(
-    IntakeDbContext db, IOptions<PracticeOptions> practice, IOptions<MessagingOptions> messaging, ManageLinks links)
+    IntakeDbContext db, IOptions<PracticeOptions> practice, IOptions<MessagingOptions> messaging, ManageLinks links, ShortLinks shortLinks)
     : INotificationHandler<ConsultationConfirmed>
 {
     public Task Handle(ConsultationConfirmed notification, CancellationToken cancellationToken)
     {
-        ReminderMessages.Queue(db, notification.Request, practice.Value, messaging.Value, links, notification.At);
+        ReminderMessages.Queue(db, notification.Request, practice.Value, messaging.Value, links, shortLinks, notification.At);
         return Task.CompletedTask;
     }
 }

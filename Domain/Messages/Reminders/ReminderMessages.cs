@@ -12,7 +12,7 @@ internal static class ReminderMessages
 {
     /// <summary>Adds the confirmed call's reminders, each due as <see cref="ReminderPlanner"/> says, to the prospect on their channel.</summary>
     public static void Queue(
-        IntakeDbContext db, ConsultationRequest request, PracticeOptions practice, MessagingOptions messaging, ManageLinks links, Instant now)
+        IntakeDbContext db, ConsultationRequest request, PracticeOptions practice, MessagingOptions messaging, ManageLinks links, ShortLinks shortLinks, Instant now)
     {
         var start = request.SlotStart ?? throw new InvalidOperationException($"Confirmed request {request.Id} has no slot.");
         var prospect = request.Prospect;
@@ -24,7 +24,7 @@ internal static class ReminderMessages
         foreach (var reminder in planned)
         {
             db.Messages.Add(ProspectMessage.For(request, MessageKind.Reminder, now,
-                    () => MessageTexts.ReminderText(practice, at),
+                    () => MessageTexts.ReminderText(practice, at, shortLinks.UrlFor(request)),
                     () => MessageTexts.ReminderEmail(practice, at, url), messaging.QuietHours())
                 .Scheduled(reminder.DueAt, reminder.NotAfter));
         }

@@ -12,13 +12,13 @@ namespace Intake.Domain.Messages.Reminders;
 /// planned, so no reminder names a time the call no longer has.
 /// </summary>
 internal sealed class ReplaceRemindersOnConsultationRescheduled(
-    IntakeDbContext db, IOptions<PracticeOptions> practice, IOptions<MessagingOptions> messaging, ManageLinks links)
+    IntakeDbContext db, IOptions<PracticeOptions> practice, IOptions<MessagingOptions> messaging, ManageLinks links, ShortLinks shortLinks)
     : INotificationHandler<ConsultationRescheduled>
 {
     public async Task Handle(ConsultationRescheduled notification, CancellationToken cancellationToken)
     {
         var request = notification.Request;
         await ReminderMessages.WithdrawAsync(db, request.Id, cancellationToken);
-        ReminderMessages.Queue(db, request, practice.Value, messaging.Value, links, notification.At);
+        ReminderMessages.Queue(db, request, practice.Value, messaging.Value, links, shortLinks, notification.At);
     }
 }
