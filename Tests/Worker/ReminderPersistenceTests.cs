@@ -126,6 +126,8 @@ public class ReminderPersistenceTests
         var id = await ConfirmedAsync(MondayNine);
 
         var reminders = await RemindersAsync();
+        await using var db = _database.Open();
+        var code = await db.ConsultationRequests.Where(r => r.Id == id).Select(r => r.ShortCode).SingleAsync();
 
         Assert.That(reminders.Select(m => (m.DueAt, m.NotAfter, m.Status)), Is.EqualTo(new[]
         {
@@ -136,7 +138,7 @@ public class ReminderPersistenceTests
             m.ConsultationRequestId == id && m.Channel == ContactChannel.Sms && m.Recipient == "+12125550199"
             && m.CreatedAt == Start
             && m.Body == "Calm Harbor Counseling reminder: your free phone consultation is Mon 15 Mar, 1:00 PM GMT. "
-                + "Reply C to confirm, R to reschedule. Questions: +1 212-555-0100"));
+                + $"Reply C to confirm, or change or cancel: http://127.0.0.1:5080/m/{code}. Questions: +1 212-555-0100"));
     }
 
     [Test]
