@@ -4,11 +4,9 @@ using Intake.Domain.Data;
 using Intake.Domain.Messages;
 using Intake.Tests.Support;
 using Intake.Worker.Dispatch;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Testing;
 
 namespace Intake.Tests.Worker;
 
@@ -16,7 +14,7 @@ namespace Intake.Tests.Worker;
 /// Quiet hours (21:00–08:00 in the prospect's own zone) for every message to a prospect but the acknowledgement:
 /// applied when the message is written, and again when a job is about to send it.
 /// </summary>
-public class QuietHoursDispatchTests
+public class QuietHoursDispatchTests : WorkerTests
 {
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
     private static readonly DateTimeZone Tokyo = DateTimeZoneProviders.Tzdb["Asia/Tokyo"];
@@ -28,40 +26,17 @@ public class QuietHoursDispatchTests
     // Monday 15 March 09:00 New York (13:00 GMT): the held call.
     private static readonly Instant MondayNine = Instant.FromUtc(2027, 3, 15, 13, 0);
 
-    private FakeClock _clock = null!;
-    private TestDatabase _database = null!;
-    private ServiceProvider _services = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _clock = new FakeClock(LateEvening);
-        _database = new TestDatabase();
-        _services = await InProcessWorker.BuildAsync(_database, _clock);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _services.DisposeAsync();
-        _database.Dispose();
-    }
+    protected override Instant Start => LateEvening;
 
     private static Prospect Prospect(DateTimeZone zone) =>
         new("Jane Doe", "+12125550199", "jane@example.com", ContactChannel.Sms, true, zone);
 
-    private async Task<T> SendAsync<T>(IRequest<T> request)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
-
     private async Task<ConsultationRequestId> HeldAsync(DateTimeZone zone)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var request = ConsultationRequest.HoldSlot(
-            Prospect(zone), null, new Slot("t1", MondayNine, MondayNine + Duration.FromMinutes(15)), Duration.Zero, _clock.GetCurrentInstant());
+            Prospect(zone), null, new Slot("t1", MondayNine, MondayNine + Duration.FromMinutes(15)), Duration.Zero, Clock.GetCurrentInstant());
         db.ConsultationRequests.Add(request);
         await db.SaveChangesAsync();
         return request.Id;
@@ -69,16 +44,16 @@ public class QuietHoursDispatchTests
 
     private async Task ConfirmAsync(ConsultationRequestId id)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var request = await db.ConsultationRequests.Include(r => r.Holds).SingleAsync(r => r.Id == id);
-        Assert.That(request.Confirm(_clock.GetCurrentInstant()).IsOk, Is.True);
+        Assert.That(request.Confirm(Clock.GetCurrentInstant()).IsOk, Is.True);
         await db.SaveChangesAsync();
     }
 
     private async Task<OutboundMessage> MessageAsync(MessageKind kind)
     {
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         return await db.Messages.AsNoTracking().SingleAsync(m => m.Kind == kind);
     }
 
@@ -111,12 +86,12 @@ public class QuietHoursDispatchTests
     public async Task Dispatch_ARetryThatLandsInQuietHours_IsDeferredToTheirEndNotSent()
     {
         // Confirmed at 20:00 London, due at once; the job runs (a retry, a late scan) at 23:30.
-        _clock.Reset(Instant.FromUtc(2027, 3, 10, 20, 0));
+        Clock.Reset(Instant.FromUtc(2027, 3, 10, 20, 0));
         var id = await HeldAsync(London);
         await ConfirmAsync(id);
         var confirmation = await MessageAsync(MessageKind.Confirmed);
-        Assert.That(confirmation.DueAt, Is.EqualTo(_clock.GetCurrentInstant()));
-        _clock.Reset(LateEvening);
+        Assert.That(confirmation.DueAt, Is.EqualTo(Clock.GetCurrentInstant()));
+        Clock.Reset(LateEvening);
 
         var result = await SendAsync(new DispatchMessage(confirmation.Id));
 
@@ -125,10 +100,10 @@ public class QuietHoursDispatchTests
         {
             Assert.That(result, Is.EqualTo(DispatchResult.Deferred));
             Assert.That((deferred.Status, deferred.DueAt, deferred.Attempts), Is.EqualTo((MessageStatus.Pending, ThursdayEight, 0)));
-            Assert.That(Directory.Exists(_database.OutboxFolder) ? Directory.GetFiles(_database.OutboxFolder) : [], Is.Empty, "nothing sent");
+            Assert.That(Directory.Exists(Database.OutboxFolder) ? Directory.GetFiles(Database.OutboxFolder) : [], Is.Empty, "nothing sent");
         });
 
-        _clock.Reset(ThursdayEight);
+        Clock.Reset(ThursdayEight);
         Assert.That(await SendAsync(new DispatchMessage(confirmation.Id)), Is.EqualTo(DispatchResult.Sent), "sent in the morning");
     }
 
@@ -136,7 +111,7 @@ public class QuietHoursDispatchTests
     public async Task Dispatch_DeferredPastItsNotAfter_IsWithdrawn()
     {
         var id = await HeldAsync(London);
-        await using (var db = _database.Open())
+        await using (var db = Database.Open())
         {
             db.Messages.Add(OutboundMessage.Text(id, MessageKind.Expired, "+12125550199", "Expired", LateEvening - Duration.FromHours(3))
                 .Scheduled(LateEvening - Duration.FromHours(3), notAfter: LateEvening + Duration.FromHours(1)));
@@ -144,7 +119,7 @@ public class QuietHoursDispatchTests
         }
 
         // Make the notice stand (the request expired) so only the time decides.
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
             await db.ConsultationRequests.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, ConsultationStatus.Expired));
@@ -165,11 +140,11 @@ public class QuietHoursDispatchTests
     public async Task Dispatch_AReminderPlannedForTheStartOfQuietHours_StillGoesThen()
     {
         var start = Instant.FromUtc(2027, 3, 10, 21, 0); // 21:00 London
-        _clock.Reset(start + Duration.FromMinutes(1));
+        Clock.Reset(start + Duration.FromMinutes(1));
         var id = await HeldAsync(London);
         await ConfirmAsync(id);
         MessageId reminder;
-        await using (var db = _database.Open())
+        await using (var db = Database.Open())
         {
             var message = OutboundMessage.Text(id, MessageKind.Reminder, "+12125550199", "Reminder", start - Duration.FromDays(1))
                 .Scheduled(start, notAfter: MondayNine);
