@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Intake.Domain.Consultations.ManageLinks;
 
 namespace Intake.Bench.Storage;
 
@@ -7,7 +8,8 @@ namespace Intake.Bench.Storage;
 /// The booking baseline: the rows one booking writes (its request, its slot holds, its messages), captured from a
 /// booking the Api made and written again by raw ADO.NET in one transaction, with nothing of Intake around it.
 /// Column names and values come from the captured rows, so the same code follows the schema on any engine; copy n
-/// gets new keys and is moved n slots past a point 400 days ahead, where the Api never books.
+/// gets new keys (and its own short manage code) and is moved n slots past a point 400 days ahead, where the Api
+/// never books.
 /// </summary>
 internal sealed class RawBookingInsert
 {
@@ -64,6 +66,8 @@ internal sealed class RawBookingInsert
             {
                 ("ConsultationRequests", "Id") or ("SlotHolds", "HeldBy") or ("Messages", "ConsultationRequestId") => _storage.Key(request),
                 ("Messages", "Id") => _storage.Key(Guid.CreateVersion7()),
+                // Each request has its own short manage code (a unique index), as the Api would give it.
+                ("ConsultationRequests", "ShortCode") => ShortLinks.NewCode(),
                 ("ConsultationRequests", "SlotStart" or "SlotEnd") => ShiftTime(row.Values[i], minutes),
                 ("SlotHolds", "Minute") => Convert.ToInt64(row.Values[i], System.Globalization.CultureInfo.InvariantCulture) + minutes,
                 _ => row.Values[i],
