@@ -5,14 +5,12 @@ using System.Text.Json;
 using Intake.Domain.Consultations;
 using Intake.Domain.Consultations.AcceptProposedTime;
 using Intake.Domain.Consultations.Changes;
-using Intake.Domain.Consultations.RequestConsultation;
 using Intake.Domain.Messages;
 using Intake.Tests.Support;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Testing;
 using static Intake.Domain.Consultations.Rules.ConsultationRules;
 
 namespace Intake.Tests.Api;
@@ -21,10 +19,9 @@ namespace Intake.Tests.Api;
 /// The therapist's inbox and actions through HTTP with real sign-ins (Identity bearer tokens) on a real SQLite file.
 /// t1 (the root appsettings.json) works in New York, Monday 09:00-12:00 and 13:00-17:00; t2 is added in London.
 /// </summary>
-public class TherapistEndpointsTests
+public class TherapistEndpointsTests : TwoTherapistsTests
 {
-    // Wednesday 10 March 2027, 07:00 EST. New York moves to EDT on Sunday 14 March; London stays on GMT until the 28th.
-    private static readonly Instant Now = Instant.FromUtc(2027, 3, 10, 12, 0);
+    // Now is Wednesday 10 March 2027, 07:00 EST. New York moves to EDT on Sunday 14 March; London stays on GMT until the 28th.
     private const string MondayNine = "2027-03-15T09:00:00-04:00";
     private const string MondayTen = "2027-03-15T10:00:00-04:00";
     private const string MondayEleven = "2027-03-15T11:00:00-04:00";
@@ -32,35 +29,6 @@ public class TherapistEndpointsTests
     private const string LondonMondayNine = "2027-03-15T09:00:00+00:00";
     private const string AdaEmail = "ada@calmharbor.example";
     private const string BenEmail = "ben@calmharbor.example";
-
-    private FakeClock _clock = null!;
-    private TestDatabase _database = null!;
-    private ApiFactory _api = null!;
-    private HttpClient _anonymous = null!;
-    private HttpClient _ada = null!;
-    private HttpClient _ben = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _clock = new FakeClock(Now);
-        _database = new TestDatabase();
-        _api = new ApiFactory(_database, _clock);
-        await TherapistAccounts.AddTherapistAsync(_database, TherapistAccounts.London("t2"));
-        _anonymous = _api.CreateClient();
-        _ada = await TherapistAccounts.SignedInClientAsync(_api, "t1", AdaEmail);
-        _ben = await TherapistAccounts.SignedInClientAsync(_api, "t2", BenEmail);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        _anonymous.Dispose();
-        _ada.Dispose();
-        _ben.Dispose();
-        await _api.DisposeAsync();
-        _database.Dispose();
-    }
 
     // ---- sign-in ------------------------------------------------------------------------------------------------
 
@@ -72,7 +40,7 @@ public class TherapistEndpointsTests
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
 
-        using var response = await _anonymous.SendAsync(request);
+        using var response = await Anonymous.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -83,7 +51,7 @@ public class TherapistEndpointsTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/therapist/consultations");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "CfDJ8-not-a-real-token");
 
-        using var response = await _anonymous.SendAsync(request);
+        using var response = await Anonymous.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -91,17 +59,17 @@ public class TherapistEndpointsTests
     [Test]
     public async Task Register_IsRefusedAndCreatesNoAccount()
     {
-        using var response = await _anonymous.PostAsJsonAsync("/api/auth/register", new { email = "mallory@example.com", password = TherapistAccounts.Password });
+        using var response = await Anonymous.PostAsJsonAsync("/api/auth/register", new { email = "mallory@example.com", password = TherapistAccounts.Password });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         Assert.That(await db.Users.Select(u => u.Email).ToListAsync(), Is.EquivalentTo(new[] { AdaEmail, BenEmail }));
     }
 
     [Test]
     public async Task Login_WithAWrongPassword_Returns401()
     {
-        using var response = await _anonymous.PostAsJsonAsync("/api/auth/login", new { email = AdaEmail, password = "Wrong-password-1!" });
+        using var response = await Anonymous.PostAsJsonAsync("/api/auth/login", new { email = AdaEmail, password = "Wrong-password-1!" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -112,16 +80,16 @@ public class TherapistEndpointsTests
     public async Task List_ShowsOwnRequestsAndUntakenCallbacksNewestFirst_NotAnotherTherapists()
     {
         var own = await HoldAsync(MondayNine);
-        _clock.AdvanceMinutes(1);
+        Clock.AdvanceMinutes(1);
         var callback = await CallbackAsync();
-        _clock.AdvanceMinutes(1);
+        Clock.AdvanceMinutes(1);
         var bens = await HoldAsync(LondonMondayNine, "t2");
-        _clock.AdvanceMinutes(1);
+        Clock.AdvanceMinutes(1);
         var takenByBen = await CallbackAsync();
-        Assert.That(await ActAsync(_ben, takenByBen, "confirm", new { slotStart = "2027-03-15T10:00:00+00:00" }), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ActAsync(Ben, takenByBen, "confirm", new { slotStart = "2027-03-15T10:00:00+00:00" }), Is.EqualTo(HttpStatusCode.OK));
 
-        var adas = await ListAsync(_ada);
-        var benList = await ListAsync(_ben);
+        var adas = await ListAsync(Ada);
+        var benList = await ListAsync(Ben);
 
         Assert.That(adas.GetProperty("timeZone").GetString(), Is.EqualTo("America/New_York"));
         Assert.That(Ids(adas), Is.EqualTo(new[] { callback, own }), "newest first; none of Ben's");
@@ -133,8 +101,8 @@ public class TherapistEndpointsTests
     {
         var id = await HoldAsync(MondayNine);
 
-        var list = await ListAsync(_ada);
-        var one = await _ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
+        var list = await ListAsync(Ada);
+        var one = await Ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
 
         Assert.That(Ids(list), Is.EqualTo(new[] { id }));
         foreach (var view in new[] { list.GetProperty("consultations")[0], one })
@@ -167,8 +135,8 @@ public class TherapistEndpointsTests
     {
         var id = await CallbackAsync();
 
-        var ada = await _ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
-        var ben = await _ben.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
+        var ada = await Ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
+        var ben = await Ben.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
 
         Assert.That(ada.GetProperty("submittedAt").GetString(), Is.EqualTo("2027-03-10T07:00:00-05:00"));
         Assert.That(ben.GetProperty("submittedAt").GetString(), Is.EqualTo("2027-03-10T12:00:00+00:00"));
@@ -183,7 +151,7 @@ public class TherapistEndpointsTests
         var pending = await HoldAsync(MondayNine);
         var callback = await CallbackAsync();
 
-        var ids = Ids(await ListAsync(_ada, status));
+        var ids = Ids(await ListAsync(Ada, status));
 
         Assert.That(ids, Is.EqualTo(expected switch
         {
@@ -198,7 +166,7 @@ public class TherapistEndpointsTests
     [TestCase("")]
     public async Task List_ByAnUnknownStatus_Returns400NamingStatus(string status)
     {
-        using var response = await _ada.GetAsync($"/api/therapist/consultations?status={status}");
+        using var response = await Ada.GetAsync($"/api/therapist/consultations?status={status}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -208,7 +176,7 @@ public class TherapistEndpointsTests
     [Test]
     public async Task Get_AMissingRequest_Returns404Problem()
     {
-        using var response = await _ada.GetAsync($"/api/therapist/consultations/{Guid.CreateVersion7()}");
+        using var response = await Ada.GetAsync($"/api/therapist/consultations/{Guid.CreateVersion7()}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -229,7 +197,7 @@ public class TherapistEndpointsTests
         var id = await HoldAsync(MondayNine);
         var before = await SnapshotAsync(id);
 
-        var code = await ActAsync(_ben, id, action, body);
+        var code = await ActAsync(Ben, id, action, body);
 
         Assert.That(code, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await SnapshotAsync(id), Is.EqualTo(before));
@@ -240,7 +208,7 @@ public class TherapistEndpointsTests
     {
         var id = await HoldAsync(MondayNine);
 
-        using var response = await _ben.GetAsync($"/api/therapist/consultations/{id}");
+        using var response = await Ben.GetAsync($"/api/therapist/consultations/{id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -252,7 +220,7 @@ public class TherapistEndpointsTests
     {
         var id = await HoldAsync(MondayNine);
 
-        using var response = await PostAsync(_ada, id, "confirm", body: null);
+        using var response = await PostActionAsync(Ada, id, "confirm", body: null);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -269,7 +237,7 @@ public class TherapistEndpointsTests
         var id = await HoldAsync(MondayNine);
 
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _ada.PostAsync($"/api/therapist/consultations/{id}/confirm", content);
+        using var response = await Ada.PostAsync($"/api/therapist/consultations/{id}/confirm", content);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -279,7 +247,7 @@ public class TherapistEndpointsTests
     {
         var id = await CallbackAsync();
 
-        var code = await ActAsync(_ada, id, "confirm", new { slotStart = MondayTen });
+        var code = await ActAsync(Ada, id, "confirm", new { slotStart = MondayTen });
 
         Assert.That(code, Is.EqualTo(HttpStatusCode.OK));
         var after = await SnapshotAsync(id);
@@ -287,7 +255,7 @@ public class TherapistEndpointsTests
             Is.EqualTo((ConsultationStatus.Confirmed, "t1", At(MondayTen), 15)));
         Assert.That(await NewKindsAsync(id), Is.EqualTo(new[] { MessageKind.Confirmed }));
         Assert.That(await OfferedAsync(MondayTen), Is.False);
-        Assert.That(Ids(await ListAsync(_ben)), Does.Not.Contain(id), "taken by Ada, gone from Ben's inbox");
+        Assert.That(Ids(await ListAsync(Ben)), Does.Not.Contain(id), "taken by Ada, gone from Ben's inbox");
     }
 
     [Test]
@@ -297,7 +265,7 @@ public class TherapistEndpointsTests
         var id = await CallbackAsync();
         var before = await SnapshotAsync(id);
 
-        using var response = await PostAsync(_ada, id, "confirm", new { slotStart = MondayTen });
+        using var response = await PostActionAsync(Ada, id, "confirm", new { slotStart = MondayTen });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -313,11 +281,11 @@ public class TherapistEndpointsTests
         var second = await CallbackAsync();
 
         var codes = await Task.WhenAll(
-            ActAsync(_ada, first, "confirm", new { slotStart = MondayNine }),
-            ActAsync(_ada, second, "confirm", new { slotStart = MondayNine }));
+            ActAsync(Ada, first, "confirm", new { slotStart = MondayNine }),
+            ActAsync(Ada, second, "confirm", new { slotStart = MondayNine }));
 
         Assert.That(codes, Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         Assert.That(await db.ConsultationRequests.CountAsync(r => r.Status == ConsultationStatus.Confirmed), Is.EqualTo(1));
         Assert.That(await db.ConsultationRequests.CountAsync(r => r.Status == ConsultationStatus.Requested), Is.EqualTo(1));
         Assert.That(await db.SlotHolds.CountAsync(), Is.EqualTo(15));
@@ -329,16 +297,16 @@ public class TherapistEndpointsTests
     {
         var id = await HoldAsync(MondayNine, request: Requests.ByEmail());
 
-        var code = await ActAsync(_ada, id, "decline", new { note = "I am not taking new clients this spring." });
+        var code = await ActAsync(Ada, id, "decline", new { note = "I am not taking new clients this spring." });
 
         Assert.That(code, Is.EqualTo(HttpStatusCode.OK));
         var after = await SnapshotAsync(id);
         Assert.That((after.Status, after.Holds), Is.EqualTo((ConsultationStatus.Declined, 0)));
         Assert.That(await NewKindsAsync(id), Is.EqualTo(new[] { MessageKind.Declined }));
         Assert.That(await OfferedAsync(MondayNine), Is.True, "the time is open again");
-        var view = await _ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
+        var view = await Ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
         Assert.That(view.GetProperty("declineNote").GetString(), Is.EqualTo("I am not taking new clients this spring."));
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         Assert.That((await db.Messages.SingleAsync(m => m.ConsultationRequestId == new ConsultationRequestId(id) && m.Kind == MessageKind.Declined)).Body,
             Does.Contain("I am not taking new clients this spring."));
     }
@@ -348,7 +316,7 @@ public class TherapistEndpointsTests
     {
         var id = await CallbackAsync();
 
-        var code = await ActAsync(_ada, id, "decline", body: null);
+        var code = await ActAsync(Ada, id, "decline", body: null);
 
         Assert.That(code, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await SnapshotAsync(id)).Status, Is.EqualTo(ConsultationStatus.Declined));
@@ -361,7 +329,7 @@ public class TherapistEndpointsTests
         var id = await HoldAsync(MondayNine);
         var before = await SnapshotAsync(id);
 
-        using var response = await PostAsync(_ada, id, "decline", new { note = new string('x', 501) });
+        using var response = await PostActionAsync(Ada, id, "decline", new { note = new string('x', 501) });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await ErrorFieldsAsync(response), Does.Contain("note"));
@@ -373,19 +341,19 @@ public class TherapistEndpointsTests
     {
         var id = await HoldAsync(MondayNine);
 
-        var code = await ActAsync(_ada, id, "propose", new { slotStarts = new[] { MondayEleven, MondayTen } });
+        var code = await ActAsync(Ada, id, "propose", new { slotStarts = new[] { MondayEleven, MondayTen } });
 
         Assert.That(code, Is.EqualTo(HttpStatusCode.OK));
         var proposed = await SnapshotAsync(id);
         Assert.That((proposed.Status, proposed.SlotStart, proposed.Holds), Is.EqualTo((ConsultationStatus.Requested, (Instant?)null, 0)));
         Assert.That(await NewKindsAsync(id), Is.EqualTo(new[] { MessageKind.AlternativesProposed }));
         Assert.That(await OfferedAsync(MondayNine), Is.True, "the held time is given up");
-        var view = await _ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
+        var view = await Ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
         Assert.That(view.GetProperty("proposedSlots").EnumerateArray().Select(s => s.GetProperty("start").GetString()),
             Is.EqualTo(new[] { MondayTen, MondayEleven }), "earliest first, in Ada's zone");
 
         // The prospect answers from their manage link: here, the domain request the link's endpoint sends.
-        await using var scope = _api.Services.CreateAsyncScope();
+        await using var scope = Api.Services.CreateAsyncScope();
         var accepted = await scope.ServiceProvider.GetRequiredService<IMediator>()
             .Send(new AcceptProposedTime(new ConsultationRequestId(id), new ConsultationActor.Prospect(), MondayEleven));
 
@@ -403,7 +371,7 @@ public class TherapistEndpointsTests
         var id = await HoldAsync(MondayNine);
         var before = await SnapshotAsync(id);
 
-        using var response = await PostAsync(_ada, id, "propose", new { slotStarts = new[] { MondayTen } });
+        using var response = await PostActionAsync(Ada, id, "propose", new { slotStarts = new[] { MondayTen } });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(await SnapshotAsync(id), Is.EqualTo(before));
@@ -417,7 +385,7 @@ public class TherapistEndpointsTests
         var id = await HoldAsync(MondayNine);
         var before = await SnapshotAsync(id);
 
-        using var response = await PostAsync(_ada, id, "propose", body);
+        using var response = await PostActionAsync(Ada, id, "propose", body);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await ErrorFieldsAsync(response), Has.Some.StartsWith("slotStarts"));
@@ -429,7 +397,7 @@ public class TherapistEndpointsTests
     {
         var id = await ConfirmedAsync(MondayNine);
 
-        var code = await ActAsync(_ada, id, "reschedule", new { slotStart = MondayTwo });
+        var code = await ActAsync(Ada, id, "reschedule", new { slotStart = MondayTwo });
 
         Assert.That(code, Is.EqualTo(HttpStatusCode.OK));
         var after = await SnapshotAsync(id);
@@ -437,7 +405,7 @@ public class TherapistEndpointsTests
         Assert.That(await NewKindsAsync(id), Is.EqualTo(new[] { MessageKind.Confirmed, MessageKind.Rescheduled }));
         Assert.That(await OfferedAsync(MondayNine), Is.True);
         Assert.That(await OfferedAsync(MondayTwo), Is.False);
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         Assert.That(await db.SlotHolds.MinAsync(h => h.Minute), Is.EqualTo(At(MondayTwo).ToUnixTimeSeconds() / 60), "the old minutes are gone");
     }
 
@@ -446,7 +414,7 @@ public class TherapistEndpointsTests
     {
         var id = await ConfirmedAsync(MondayNine);
 
-        using var response = await PostAsync(_ada, id, "reschedule", body: null);
+        using var response = await PostActionAsync(Ada, id, "reschedule", body: null);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await ErrorFieldsAsync(response), Does.Contain("slotStart"));
@@ -457,14 +425,14 @@ public class TherapistEndpointsTests
     {
         var id = await ConfirmedAsync(MondayNine);
 
-        var code = await ActAsync(_ada, id, "cancel", body: null);
+        var code = await ActAsync(Ada, id, "cancel", body: null);
 
         Assert.That(code, Is.EqualTo(HttpStatusCode.OK));
         var after = await SnapshotAsync(id);
         Assert.That((after.Status, after.Holds), Is.EqualTo((ConsultationStatus.Cancelled, 0)));
         Assert.That(await NewKindsAsync(id), Is.EqualTo(new[] { MessageKind.Confirmed, MessageKind.Cancelled }));
         Assert.That(await OfferedAsync(MondayNine), Is.True);
-        var view = await _ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
+        var view = await Ada.GetFromJsonAsync<JsonElement>($"/api/therapist/consultations/{id}");
         Assert.That(view.GetProperty("cancelledBy").GetString(), Is.EqualTo("Therapist"));
     }
 
@@ -473,10 +441,10 @@ public class TherapistEndpointsTests
     public async Task CompleteOrNoShow_OnceTheCallStarted_ClosesItAndKeepsTheTimeUsed(string action, ConsultationStatus expected)
     {
         var id = await ConfirmedAsync(MondayNine);
-        _clock.Reset(At(MondayNine) + Duration.FromMinutes(1));
+        Clock.Reset(At(MondayNine) + Duration.FromMinutes(1));
         var messages = (await SnapshotAsync(id)).Messages;
 
-        var code = await ActAsync(_ada, id, action, body: null);
+        var code = await ActAsync(Ada, id, action, body: null);
 
         Assert.That(code, Is.EqualTo(HttpStatusCode.OK));
         var after = await SnapshotAsync(id);
@@ -514,7 +482,7 @@ public class TherapistEndpointsTests
         var id = await ArrangeAsync(state);
         var before = await SnapshotAsync(id);
 
-        using var response = await PostAsync(_ada, id, action, body);
+        using var response = await PostActionAsync(Ada, id, action, body);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -539,7 +507,7 @@ public class TherapistEndpointsTests
             case "PendingStarted":
             {
                 var id = await HoldAsync(MondayNine);
-                _clock.Reset(afterStart);
+                Clock.Reset(afterStart);
                 return id;
             }
 
@@ -548,7 +516,7 @@ public class TherapistEndpointsTests
             case "ConfirmedStarted":
             {
                 var id = await ConfirmedAsync(MondayNine);
-                _clock.Reset(afterStart);
+                Clock.Reset(afterStart);
                 return id;
             }
 
@@ -563,54 +531,23 @@ public class TherapistEndpointsTests
                     _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
                 };
                 if (state is "Completed" or "NoShow")
-                    _clock.Reset(afterStart);
-                Assert.That(await ActAsync(_ada, id, action, body: null), Is.EqualTo(HttpStatusCode.OK), $"arranging {state}");
+                    Clock.Reset(afterStart);
+                Assert.That(await ActAsync(Ada, id, action, body: null), Is.EqualTo(HttpStatusCode.OK), $"arranging {state}");
                 return id;
             }
         }
     }
 
-    private async Task<Guid> HoldAsync(string slotStart, string therapistId = "t1", RequestConsultation? request = null)
-    {
-        using var response = await _anonymous.PostAsJsonAsync("/api/consultations", Requests.WithSlot(request ?? Requests.ByText(), slotStart, therapistId));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private async Task<Guid> CallbackAsync()
-    {
-        using var response = await _anonymous.PostAsJsonAsync("/api/consultations", Requests.Json(Requests.ByText()));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     private async Task<Guid> ConfirmedAsync(string slotStart)
     {
         var id = await HoldAsync(slotStart);
-        Assert.That(await ActAsync(_ada, id, "confirm", body: null), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ActAsync(Ada, id, "confirm", body: null), Is.EqualTo(HttpStatusCode.OK));
         return id;
-    }
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid id, string action, object? body)
-    {
-        var path = $"/api/therapist/consultations/{id}/{action}";
-        return body switch
-        {
-            null => client.PostAsync(path, content: null),
-            string json => client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json")),
-            _ => client.PostAsJsonAsync(path, body),
-        };
-    }
-
-    private static async Task<HttpStatusCode> ActAsync(HttpClient client, Guid id, string action, object? body)
-    {
-        using var response = await PostAsync(client, id, action, body);
-        return response.StatusCode;
     }
 
     private async Task<Snapshot> SnapshotAsync(Guid id)
     {
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var key = new ConsultationRequestId(id);
         var request = await db.ConsultationRequests.AsNoTracking().Include(r => r.Holds).SingleAsync(r => r.Id == key);
         return new Snapshot(request.Status, request.TherapistId, request.SlotStart, request.Holds.Count,
@@ -620,7 +557,7 @@ public class TherapistEndpointsTests
     /// <summary>The kinds of the messages queued for the request after the two the booking itself queued, oldest first.</summary>
     private async Task<List<MessageKind>> NewKindsAsync(Guid id)
     {
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var key = new ConsultationRequestId(id);
         var kinds = await db.Messages.Where(m => m.ConsultationRequestId == key).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .Select(m => m.Kind).ToListAsync();
@@ -629,7 +566,7 @@ public class TherapistEndpointsTests
 
     private async Task<bool> OfferedAsync(string slotStart)
     {
-        var body = await _anonymous.GetFromJsonAsync<JsonElement>("/api/slots?from=2027-03-15&to=2027-03-15&timeZone=America/New_York&therapistId=t1");
+        var body = await Anonymous.GetFromJsonAsync<JsonElement>("/api/slots?from=2027-03-15&to=2027-03-15&timeZone=America/New_York&therapistId=t1");
         return body.GetProperty("slots").EnumerateArray().Any(s => s.GetProperty("start").GetString() == slotStart);
     }
 

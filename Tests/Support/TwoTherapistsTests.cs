@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using Intake.Domain.Consultations.RequestConsultation;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -64,10 +66,10 @@ public abstract class TwoTherapistsTests
         Ben = await TherapistAccounts.SignedInClientAsync(Api, "t2", "ben@calmharbor.example");
     }
 
-    /// <summary>A prospect holds the slot (answered 201); the request's id.</summary>
-    protected async Task<Guid> HoldAsync(string slotStart, string therapistId = "t1")
+    /// <summary>A prospect (by text, unless <paramref name="request"/> says otherwise) holds the slot (answered 201); the request's id.</summary>
+    protected async Task<Guid> HoldAsync(string slotStart, string therapistId = "t1", RequestConsultation? request = null)
     {
-        using var response = await Anonymous.PostAsJsonAsync("/api/consultations", Requests.WithSlot(Requests.ByText(), slotStart, therapistId));
+        using var response = await Anonymous.PostAsJsonAsync("/api/consultations", Requests.WithSlot(request ?? Requests.ByText(), slotStart, therapistId));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), slotStart);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -80,15 +82,21 @@ public abstract class TwoTherapistsTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>POST /api/therapist/consultations/{id}/{action}, with a JSON body or none; the status answered.</summary>
+    /// <summary>POST /api/therapist/consultations/{id}/{action}, with a body (an object as JSON, a string as it is) or none; the status answered.</summary>
     protected static async Task<HttpStatusCode> ActAsync(HttpClient therapist, Guid id, string action, object? body = null)
     {
         using var response = await PostActionAsync(therapist, id, action, body);
         return response.StatusCode;
     }
 
-    protected static Task<HttpResponseMessage> PostActionAsync(HttpClient therapist, Guid id, string action, object? body = null) =>
-        body is null
-            ? therapist.PostAsync($"/api/therapist/consultations/{id}/{action}", null)
-            : therapist.PostAsJsonAsync($"/api/therapist/consultations/{id}/{action}", body);
+    protected static Task<HttpResponseMessage> PostActionAsync(HttpClient therapist, Guid id, string action, object? body = null)
+    {
+        var path = $"/api/therapist/consultations/{id}/{action}";
+        return body switch
+        {
+            null => therapist.PostAsync(path, content: null),
+            string json => therapist.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json")),
+            _ => therapist.PostAsJsonAsync(path, body),
+        };
+    }
 }
