@@ -119,8 +119,8 @@ internal sealed partial class RecordOutcome(
             LogEmailInstead(message.Id, fallback.Id);
         }
 
-        if (withdraw.OptOut && !await db.SmsOptOuts.AnyAsync(o => o.Phone == message.Recipient, CancellationToken.None))
-            db.SmsOptOuts.Add(SmsOptOut.For(message.Recipient, clock.GetCurrentInstant()));
+        if (withdraw.OptOut)
+            await SmsOptOut.AddUnlessStoredAsync(db, message.Recipient, clock.GetCurrentInstant(), CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
 

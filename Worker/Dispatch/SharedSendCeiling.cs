@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Intake.Domain.Consultations;
 using Intake.Domain.Data;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ internal sealed partial class SharedSendCeiling(
         var heldUntil = now + Duration.FromSeconds(options.Value.ClaimLeaseSeconds);
         var candidates = await db.Set<SendToken>().AsNoTracking()
             .Where(t => t.Channel == channel && t.Slot < perSecond)
-            .Where(t => (t.HolderToken == null && t.AvailableAt <= now) || (t.HolderToken != null && t.HeldUntil <= abandoned))
+            .Where(Takeable(now, abandoned))
             .OrderBy(t => t.AvailableAt)
             .ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
@@ -78,7 +79,7 @@ internal sealed partial class SharedSendCeiling(
             var slot = candidate.Slot;
             var taken = await db.Set<SendToken>()
                 .Where(t => t.Channel == channel && t.Slot == slot)
-                .Where(t => (t.HolderToken == null && t.AvailableAt <= now) || (t.HolderToken != null && t.HeldUntil <= abandoned))
+                .Where(Takeable(now, abandoned))
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(t => t.HolderToken, holder)
                     .SetProperty(t => t.HeldUntil, heldUntil), cancellationToken);
@@ -88,6 +89,10 @@ internal sealed partial class SharedSendCeiling(
 
         return null;
     }
+
+    /// <summary>Free and available again, or held by a Worker whose hold ran out more than a second ago.</summary>
+    private static Expression<Func<SendToken, bool>> Takeable(Instant now, Instant abandoned) =>
+        t => (t.HolderToken == null && t.AvailableAt <= now) || (t.HolderToken != null && t.HeldUntil <= abandoned);
 
     /// <summary>Until the soonest token is free again, read from the table, within 10–250 ms.</summary>
     private async Task<TimeSpan> PollDelayAsync(IntakeDbContext db, ContactChannel channel, int perSecond, CancellationToken cancellationToken)

@@ -54,9 +54,8 @@ internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, ICloc
 
     private async Task<InboundReply> OptOutAsync(string from, Instant now, CancellationToken cancellationToken)
     {
-        if (!await db.SmsOptOuts.AnyAsync(o => o.Phone == from, cancellationToken))
+        if (await SmsOptOut.AddUnlessStoredAsync(db, from, now, cancellationToken))
         {
-            db.SmsOptOuts.Add(SmsOptOut.For(from, now));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -104,8 +104,8 @@ internal sealed class RecordDeliveryStatusHandler(IntakeDbContext db, IClock clo
         await db.Messages.Where(m => m.Id == text.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.LastError, note), cancellationToken);
         db.Messages.Add(email);
-        if (refusal == RecipientRefusal.OptedOut && !await db.SmsOptOuts.AnyAsync(o => o.Phone == text.Recipient, cancellationToken))
-            db.SmsOptOuts.Add(SmsOptOut.For(text.Recipient, now));
+        if (refusal == RecipientRefusal.OptedOut)
+            await SmsOptOut.AddUnlessStoredAsync(db, text.Recipient, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
