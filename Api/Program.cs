@@ -7,6 +7,7 @@ using Intake.Api.Data;
 using Intake.Api.Health;
 using Intake.Api.Jobs;
 using Intake.Api.Manage;
+using Intake.Api.Pages;
 using Intake.Api.Therapists;
 using Intake.Domain;
 using Intake.Domain.Data;
@@ -19,6 +20,7 @@ builder.Configuration.AddIntakeSettings();
 builder.Services.AddIntakeDomain(builder.Configuration);
 builder.Services.AddIntakeApi(builder.Configuration);
 builder.Services.AddTherapistAccounts();
+builder.Services.AddIntakePages(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
     builder.Configuration.GetValue("Api:MaxRequestBodyBytes", ApiServices.DefaultMaxRequestBodyBytes));
 
@@ -42,6 +44,7 @@ if (AddTherapistCommand.IsRequested(args))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseIntakePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -57,6 +60,7 @@ app.MapAccounts();
 app.MapTherapists();
 app.MapManage();
 app.MapTwilioWebhooks();
+app.MapIntakePages();
 if (storage.SharesJobs)
     app.MapJobDashboard();
 if (app.Configuration.GetValue<bool>("Bench:Baselines"))

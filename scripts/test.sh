@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds and runs every test (domain, API, worker, end to end) and ends with the line "N passed, N failed".
-# On SQLite it needs only the .NET SDK: the Twilio and SMTP stand-ins are started by the tests. The same suite
+# Builds and runs every test (domain, API, worker, browser, end to end) and ends with the line "N passed, N failed".
+# On SQLite it needs the .NET SDK and Debian's Chromium (installed here when run as root, scripts/get-chromium.sh):
+# the Twilio and SMTP stand-ins are started by the tests. The same suite
 # runs again on each database server named in the environment (each test gets a database of its own there):
 #   INTAKE_TEST_POSTGRES="Host=127.0.0.1;Username=intake;Password=intake"   (scripts/start-postgres.sh makes it)
 #   INTAKE_TEST_SQLSERVER="Server=...;User Id=...;Password=...;TrustServerCertificate=True"
@@ -11,6 +12,12 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="TestResults"
 rm -rf "$results"
+
+# The browser tests drive Debian's Chromium; they are never skipped for want of it.
+if ! bash scripts/get-chromium.sh; then
+    echo "0 passed, 1 failed"
+    exit 1
+fi
 
 if ! dotnet build Intake.sln -c Release -nologo -v quiet; then
     echo "0 passed, 1 failed"

@@ -110,7 +110,8 @@ public sealed record ManagedConsultationResponse(
     [property: DataType(DataType.DateTime)] string? SlotStart,
     [property: DataType(DataType.DateTime)] string? SlotEnd,
     IReadOnlyList<SlotEndpoints.SlotResponse> ProposedSlots,
-    string TimeZone)
+    string TimeZone,
+    string? TherapistId)
 {
     public static ManagedConsultationResponse From(ManagedConsultationView view)
     {
@@ -122,6 +123,7 @@ public sealed record ManagedConsultationResponse(
             slot?.Start,
             slot?.End,
             view.ProposedSlots.Select(proposed => SlotEndpoints.SlotResponse.From(proposed, view.TimeZone)).ToList(),
-            view.TimeZone.Id);
+            view.TimeZone.Id,
+            view.TherapistId);
     }
 }

@@ -31,9 +31,9 @@ public class ShortLinkTests : TwoTherapistsTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var location = response.Headers.Location!.ToString();
-        Assert.That(location, Does.StartWith("http://127.0.0.1:5080/api/manage/"));
+        Assert.That(location, Does.StartWith("http://127.0.0.1:5080/manage/"));
         Assert.That(location, Does.Not.Contain(code), "the code stays on the server's side");
-        var token = location["http://127.0.0.1:5080/api/manage/".Length..];
+        var token = location["http://127.0.0.1:5080/manage/".Length..];
         var view = await Anonymous.GetFromJsonAsync<JsonElement>($"/api/manage/{token}");
         Assert.That(view.GetProperty("status").GetString(), Is.EqualTo("Pending"));
     }

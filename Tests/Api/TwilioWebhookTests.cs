@@ -259,7 +259,7 @@ public class TwilioWebhookTests
     {
         var (_, reply) = await TextAsync("CANCEL");
 
-        Assert.That(reply, Does.Contain("texts to this number are stopped").And.Contain("call +1").And.Not.Contain("/api/manage/"));
+        Assert.That(reply, Does.Contain("texts to this number are stopped").And.Contain("call +1").And.Not.Contain("/manage/"));
         await using var db = _database.Open();
         Assert.That(await db.SmsOptOuts.CountAsync(), Is.EqualTo(1));
     }

@@ -152,7 +152,7 @@ public class ManageLinksTests
     {
         Assert.That(_links.UrlFor("abc-_1"), Is.EqualTo("https://calmharbor.example/manage?t=abc-_1"));
         Assert.That(new ManageLinks(new EphemeralDataProtectionProvider(), null).UrlFor("abc"),
-            Is.EqualTo("http://127.0.0.1:5080/api/manage/abc"), "the default");
+            Is.EqualTo("http://127.0.0.1:5080/manage/abc"), "the default");
     }
 
     [Test]

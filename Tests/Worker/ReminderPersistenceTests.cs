@@ -152,7 +152,7 @@ public class ReminderPersistenceTests
         Assert.That(reminders, Has.All.Matches<OutboundMessage>(m =>
             m.Channel == ContactChannel.Email && m.Recipient == "jane@example.com"
             && m.Subject == "Reminder: your consultation with Calm Harbor Counseling on Mon 15 Mar, 6:00 AM PDT"
-            && m.Body.Contains("Manage or cancel your request: http://127.0.0.1:5080/api/manage/", StringComparison.Ordinal)));
+            && m.Body.Contains("Manage or cancel your request: http://127.0.0.1:5080/manage/", StringComparison.Ordinal)));
     }
 
     [Test]

@@ -18,8 +18,8 @@ public sealed class ManageLinks
     /// <summary>The Data Protection purpose: tokens made for anything else (sign-ins, another version) do not read here.</summary>
     public const string Purpose = "Intake.ManageLink.v1";
 
-    /// <summary>Where links point when "Links:ManageUrl" is not set: this Api's own view of the request.</summary>
-    public const string DefaultUrlTemplate = "http://127.0.0.1:5080/api/manage/{token}";
+    /// <summary>Where links point when "Links:ManageUrl" is not set: this Api's own manage page.</summary>
+    public const string DefaultUrlTemplate = "http://127.0.0.1:5080/manage/{token}";
 
     public const string TokenPlaceholder = "{token}";
 

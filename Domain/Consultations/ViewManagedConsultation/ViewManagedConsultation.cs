@@ -21,13 +21,15 @@ public sealed record ViewManagedConsultation(ConsultationRequestId Id) : IReques
 /// <param name="Slot">The call's time, when it has one.</param>
 /// <param name="ProposedSlots">The therapist's offered times that can still be accepted (a Requested request, times not yet started), earliest first.</param>
 /// <param name="TimeZone">The prospect's zone.</param>
+/// <param name="TherapistId">The therapist the request is with, when one has it: a reschedule picks from their open times.</param>
 public sealed record ManagedConsultationView(
     ConsultationRequestId Id,
     ConsultationStatus Status,
     string PracticeName,
     Slot? Slot,
     IReadOnlyList<Slot> ProposedSlots,
-    DateTimeZone TimeZone);
+    DateTimeZone TimeZone,
+    string? TherapistId);
 
 internal sealed class ViewManagedConsultationHandler(IntakeDbContext db, IClock clock, IOptions<PracticeOptions> practice)
     : IRequestHandler<ViewManagedConsultation, ManagedConsultationView?>
@@ -42,6 +44,6 @@ internal sealed class ViewManagedConsultationHandler(IntakeDbContext db, IClock 
         IReadOnlyList<Slot> onOffer = request.Status == ConsultationStatus.Requested
             ? request.ProposedSlots.Where(slot => slot.Start > now).ToList()
             : [];
-        return new ManagedConsultationView(request.Id, request.Status, practice.Value.Name, request.Slot, onOffer, request.Prospect.TimeZone);
+        return new ManagedConsultationView(request.Id, request.Status, practice.Value.Name, request.Slot, onOffer, request.Prospect.TimeZone, request.TherapistId);
     }
 }

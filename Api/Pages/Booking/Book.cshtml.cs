@@ -1,0 +1,37 @@
+using Intake.Domain.Practices;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Intake.Api.Pages.Booking;
+
+/// <summary>
+/// The booking page (GET /book): the practice's words and settings rendered on the server; the open times, the
+/// visitor's zone and the request itself are the script's, through the public JSON API (/api/slots,
+/// /api/consultations). It sets no cookie and posts nothing of its own.
+/// </summary>
+public sealed class BookModel(IOptions<PracticeOptions> practice, IOptions<WebOptions> web, IOptions<BookingWords> words, IClock clock) : PageModel
+{
+    public PracticeOptions Practice => practice.Value;
+
+    public WebOptions Web => web.Value;
+
+    public BookingWords Words => words.Value;
+
+    /// <summary>The server's now: the script counts the booking horizon from it, not from the visitor's clock.</summary>
+    public string Now { get; private set; } = string.Empty;
+
+    public void OnGet()
+    {
+        Now = InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant());
+        Response.Headers.CacheControl = "no-cache";
+    }
+
+    /// <summary>A word with the practice's own details filled in.</summary>
+    public string Say(string words) => words
+        .Replace("{practice}", Practice.Name, StringComparison.Ordinal)
+        .Replace("{minutes}", Practice.ConsultationMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{phone}", Practice.Phone, StringComparison.Ordinal)
+        .Replace("{crisisLine}", Web.CrisisLine, StringComparison.Ordinal);
+}

@@ -1,0 +1,40 @@
+using Intake.Api.Manage;
+using Intake.Domain.Consultations.ManageLinks;
+using Intake.Domain.Consultations.ViewManagedConsultation;
+using Intake.Domain.Practices;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Intake.Api.Pages.Manage;
+
+/// <summary>
+/// The page behind every manage link (GET /manage/{token}). The token is read here with the same
+/// <see cref="ManageLinks"/> and the request shown through the same MediatR request as GET /api/manage/{token};
+/// changes go through the JSON endpoints under /api/manage/{token}. A forged, garbled or expired token, or one
+/// whose request is gone, shows the one "no longer valid" page (404), the same for each.
+/// </summary>
+public sealed class ManageModel(ManageLinks links, IClock clock, IMediator mediator, IOptions<PracticeOptions> practice, IOptions<ManageWords> words) : PageModel
+{
+    public PracticeOptions Practice => practice.Value;
+
+    public ManageWords Words => words.Value;
+
+    /// <summary>The request as the JSON endpoint shows it; null for a link that is not valid.</summary>
+    public ManagedConsultationResponse? Consultation { get; private set; }
+
+    public async Task OnGetAsync(string token, CancellationToken ct)
+    {
+        // The token is a key: no copy of this page is kept by the browser or anything between.
+        Response.Headers.CacheControl = "no-store";
+        if (links.Read(token, clock.GetCurrentInstant()) is { } id && await mediator.Send(new ViewManagedConsultation(id), ct) is { } view)
+            Consultation = ManagedConsultationResponse.From(view);
+        else
+            Response.StatusCode = StatusCodes.Status404NotFound;
+    }
+
+    public string Say(string words) => words
+        .Replace("{practice}", Practice.Name, StringComparison.Ordinal)
+        .Replace("{phone}", Practice.Phone, StringComparison.Ordinal);
+}

@@ -1,0 +1,1 @@
+// The booking page's script: written in the booking page issue.

@@ -1,0 +1,1 @@
+// The manage page's script: written in the booking page issue.
