@@ -1,0 +1,1 @@
+// The one line a practice adds to its site: written in the booking page issue.
