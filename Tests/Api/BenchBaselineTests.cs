@@ -36,4 +36,21 @@ public class BenchBaselineTests
         Assert.That(body, Has.Length.EqualTo(bytes));
         Assert.DoesNotThrow(() => JsonDocument.Parse(body).Dispose());
     }
+
+    [TestCase(128)]
+    [TestCase(40_000)]
+    public async Task PageBaseline_WithBenchBaselines_ReturnsHtmlOfExactlyTheAskedSize_WithATimeButton(int bytes)
+    {
+        using var database = new TestDatabase();
+        await using var api = new ApiFactory(database, settings: new Dictionary<string, string> { ["Bench:Baselines"] = "true" });
+        using var client = api.CreateClient();
+
+        using var response = await client.GetAsync($"/bench/baseline/page?bytes={bytes}");
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(body, Has.Length.EqualTo(bytes));
+        Assert.That(System.Text.Encoding.UTF8.GetString(body), Does.Contain("<button data-start=").And.EndWith("--></html>"));
+    }
 }

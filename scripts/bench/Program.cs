@@ -63,6 +63,7 @@ if (options.Runs("F3") || options.Runs("F4"))
 }
 
 await RunFigureAsync("F5", () => DispatchFigure.RunAsync(context));
+await RunFigureAsync("F7", () => BookingPageFigure.RunAsync(context));
 await RunFigureAsync("F6", () => Task.FromResult(MemoryFigure.From(context)));
 figures.Sort((a, b) => string.CompareOrdinal(a.Figure, b.Figure));
 
