@@ -41,7 +41,9 @@ internal sealed class ResponseSchemaCheck(Func<Task<ApiContract>> contract) : De
 /// <summary>The Api's OpenAPI document, read once per Api, as operations with their response schemas.</summary>
 internal sealed class ApiContract
 {
-    private static readonly string[] UndescribedPrefixes = ["/openapi/", "/scalar", "/health/", "/api/twilio/", "/hangfire/", "/bench/"];
+    private static readonly string[] UndescribedPrefixes = ["/openapi/", "/scalar", "/health/", "/api/twilio/", "/hangfire/", "/bench/",
+        // The pages and their assets: HTML, CSS and script for browsers, not part of the JSON API's contract.
+        "/book", "/manage/", "/embed.js", "/brand.css", "/shared/", "/booking/"];
 
     private static readonly EvaluationOptions Evaluation = new()
     {
