@@ -5,7 +5,8 @@
 //
 // mountSlotPicker(root, options) → { setZone(zone), setTherapist(id), refresh(), chosen() }
 // options: words, now (ISO instant), horizonDays, zone, locale, therapistId (null = any therapist),
-//   onChoose(slot | null) — slot is { therapistId, start, end } as the API gives it; null when a chosen time is gone;
+//   onChoose(slot | null, byVisitor) — slot is { therapistId, start, end } as the API gives it; null when a chosen time
+//     is gone after a reload; byVisitor is true when the visitor chose it, false when a reload found it again;
 //   onStatus(state, count) — optional: 'loading', 'times', 'none' (no open time up to the horizon), 'failed';
 //   headingLevel — optional, 3 unless said.
 // words (the page's, placeholders in braces): loading, foundOne, foundOther ({count}, {month}), none,
@@ -135,8 +136,8 @@ export function mountSlotPicker(root, options) {
     const again = keep && [...byDate.values()].flat().find(s => Date.parse(s.start) === Date.parse(keep.start)
       && (!therapistId || s.therapistId === keep.therapistId));
     chosenSlot = again || null;
-    if (keep && !again) onChoose(null);
-    else if (again) onChoose(again);
+    if (keep && !again) onChoose(null, false);
+    else if (again) onChoose(again, false);
     const earliest = [...byDate.keys()].sort()[0];
     chosenDate = again ? t.dateOf(again.start) : earliest || null;
     calendar.hidden = false;
@@ -243,7 +244,7 @@ export function mountSlotPicker(root, options) {
     chosenSlot = slot;
     for (const button of times.querySelectorAll('button'))
       button.setAttribute('aria-pressed', String(Date.parse(button.dataset.start) === Date.parse(slot.start)));
-    onChoose(slot);
+    onChoose(slot, true);
   }
 
   reload();
