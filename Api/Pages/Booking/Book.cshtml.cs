@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Intake.Domain.Practices;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -34,4 +36,24 @@ public sealed class BookModel(IOptions<PracticeOptions> practice, IOptions<WebOp
         .Replace("{minutes}", Practice.ConsultationMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{phone}", Practice.Phone, StringComparison.Ordinal)
         .Replace("{crisisLine}", Web.CrisisLine, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The words as the script reads them (the data block #booking-words): the practice's details already filled in,
+    /// the script's own placeholders left for it. Encoded so that no word can close the block.
+    /// </summary>
+    public string ScriptWords()
+    {
+        var node = JsonSerializer.SerializeToNode(Words, PageServices.PageJson)!.AsObject();
+        foreach (var (name, value) in node.ToList())
+        {
+            if (value is JsonValue word && word.TryGetValue<string>(out var text))
+                node[name] = Say(text);
+        }
+
+        return node.ToJsonString(PageServices.PageJson);
+    }
+
+    /// <summary>The therapists a visitor may choose between, as the script reads them (#booking-therapists).</summary>
+    public string ScriptTherapists() =>
+        JsonSerializer.Serialize(Practice.Therapists.Select(t => new { t.Id, t.Name }), PageServices.PageJson);
 }
