@@ -38,6 +38,11 @@ public sealed class ManageWords
     public string RescheduleHeading { get; set; } = "Move your call to another time";
     public string RescheduleButton { get; set; } = "Choose another time";
     public string RescheduleHint { get; set; } = "These are the same therapist's open times.";
+    public string ZoneSelect { get; set; } = "Show times in";
+
+    /// <summary>What the open-times picker says when it shows the times a confirmed call can move to (Words:Manage:Picker).</summary>
+    public SlotPickerWords Picker { get; set; } = new();
+
     public string RescheduleQuestion { get; set; } = "Move your call to {time}?";
     public string RescheduleConfirm { get; set; } = "Yes, move my call";
     public string RescheduleKeep { get; set; } = "No, keep my current time";

@@ -2,8 +2,8 @@
 // (after a confirmation step), move a confirmed call to another open time, accept one of the therapist's proposed
 // times — through the public JSON API under /api/manage/{token}. The API decides every rule; this page only shows
 // the controls a status can use and explains a refusal (409) in words before showing the request as it is now.
-import { fullName, zoneLabel } from "/shared/times.js";
-import { getJson, postJson } from "/shared/api.js";
+import { browserZone, fullName, knownZones, zoneLabel } from "/shared/times.js";
+import { getJson, isNetworkFailure, postJson } from "/shared/api.js";
 import { mountSlotPicker } from "/shared/slot-picker.js";
 
 const root = document.getElementById("manage");
@@ -22,6 +22,8 @@ const now = () => new Date(serverNow + (performance.now() - openedAt));
 let consultation = JSON.parse(document.getElementById("manage-consultation").textContent);
 let busy = false;
 let rescheduleOpen = false;
+// The zone the reschedule picker shows times in: the prospect's own unless they choose another.
+let pickerZone = null;
 
 /** A word with its placeholders filled: {practice}, {phone}, {time}, {zone}. */
 function say(text, values = {}) {
@@ -42,7 +44,7 @@ function el(tag, attributes = {}, ...children) {
 }
 
 const zone = () => consultation.timeZone;
-const when = (iso) => fullName(iso, zone(), locale);
+const when = (iso, inZone = zone()) => fullName(iso, inZone, locale);
 
 // The JSON keys are camelCase, the statuses PascalCase ("NoShow" → "noShow").
 function statusWords(c) {
@@ -108,6 +110,7 @@ function acceptSection(c) {
 
 function rescheduleSection(c) {
     const picker = el("div", { id: "manage-picker" });
+    const zones = el("select", { id: "manage-zone" });
     const question = el("p", { id: "manage-reschedule-question", class: "question", tabindex: "-1" });
     const yes = el("button", { type: "button", class: "primary" }, words.rescheduleConfirm);
     const keep = el("button", { type: "button" }, words.rescheduleKeep);
@@ -117,24 +120,38 @@ function rescheduleSection(c) {
 
     const toggle = el("button", { type: "button", "aria-expanded": String(rescheduleOpen), "aria-controls": "manage-reschedule-area" }, words.rescheduleButton);
     const area = el("div", { id: "manage-reschedule-area", hidden: !rescheduleOpen },
-        el("p", { class: "hint" }, words.rescheduleHint), picker, confirm);
+        el("p", { class: "hint" }, words.rescheduleHint),
+        el("label", { for: "manage-zone" }, words.zoneSelect), zones,
+        picker, confirm);
 
+    const choose = (slot) => {
+        chosen = slot;
+        confirm.hidden = !slot;
+        if (!slot) return;
+        question.textContent = say(words.rescheduleQuestion, { time: when(slot.start, pickerZone ?? zone()) });
+        question.focus();
+    };
+    // Made on the first open only: the picker asks for open times, and the zone list names some four hundred zones.
     const mount = () => {
-        mounted ??= mountSlotPicker(picker, {
+        if (mounted) return;
+        const shown = pickerZone ?? zone();
+        zones.replaceChildren(...knownZones(zone(), browserZone(zone())).map((id) =>
+            el("option", { value: id, selected: id === shown }, zoneLabel(id, locale))));
+        mounted = mountSlotPicker(picker, {
             words: words.picker,
-            now: now(),
+            now: now().toISOString(),
             horizonDays,
-            zone: zone(),
+            zone: shown,
             locale,
             therapistId: c.therapistId,
-            onChoose(slot) {
-                chosen = slot;
-                question.textContent = say(words.rescheduleQuestion, { time: when(slot.start) });
-                confirm.hidden = false;
-                question.focus();
-            },
+            onChoose: choose,
         });
     };
+    zones.addEventListener("change", () => {
+        pickerZone = zones.value;
+        choose(null);
+        mounted?.setZone(pickerZone);
+    });
     toggle.addEventListener("click", () => {
         rescheduleOpen = !rescheduleOpen;
         toggle.setAttribute("aria-expanded", String(rescheduleOpen));
@@ -145,14 +162,13 @@ function rescheduleSection(c) {
         if (chosen) change("reschedule", { slotStart: chosen.start }, words.rescheduling, say(words.rescheduleDone, { time: when(chosen.start) }));
     });
     keep.addEventListener("click", () => {
-        chosen = null;
-        confirm.hidden = true;
+        choose(null);
         rescheduleOpen = false;
         toggle.setAttribute("aria-expanded", "false");
         area.hidden = true;
         toggle.focus();
     });
-    if (rescheduleOpen) queueMicrotask(mount);
+    if (rescheduleOpen) mount();
     return el("section", { "aria-labelledby": "manage-reschedule" },
         el("h2", { id: "manage-reschedule" }, words.rescheduleHeading), toggle, area);
 }
@@ -252,10 +268,6 @@ async function change(action, body, pending, done) {
         busy = false;
         root.removeAttribute("aria-busy");
     }
-}
-
-function isNetworkFailure(result) {
-    return result.status === 0 || result.networkError === true;
 }
 
 render();
