@@ -6,6 +6,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Intake.Api.Pages.Manage;
 
@@ -24,14 +25,27 @@ public sealed class ManageModel(ManageLinks links, IClock clock, IMediator media
     /// <summary>The request as the JSON endpoint shows it; null for a link that is not valid.</summary>
     public ManagedConsultationResponse? Consultation { get; private set; }
 
+    /// <summary>Where the script reads and changes the request: /api/manage/{token}.</summary>
+    public string ApiPath { get; private set; } = string.Empty;
+
+    /// <summary>The server's now: the picker counts the booking horizon from it, not from the visitor's clock.</summary>
+    public string Now { get; private set; } = string.Empty;
+
     public async Task OnGetAsync(string token, CancellationToken ct)
     {
         // The token is a key: no copy of this page is kept by the browser or anything between.
         Response.Headers.CacheControl = "no-store";
-        if (links.Read(token, clock.GetCurrentInstant()) is { } id && await mediator.Send(new ViewManagedConsultation(id), ct) is { } view)
+        var now = clock.GetCurrentInstant();
+        if (links.Read(token, now) is { } id && await mediator.Send(new ViewManagedConsultation(id), ct) is { } view)
+        {
             Consultation = ManagedConsultationResponse.From(view);
+            ApiPath = "/api/manage/" + Uri.EscapeDataString(token);
+            Now = InstantPattern.ExtendedIso.Format(now);
+        }
         else
+        {
             Response.StatusCode = StatusCodes.Status404NotFound;
+        }
     }
 
     public string Say(string words) => words
