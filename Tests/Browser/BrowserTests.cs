@@ -1,4 +1,7 @@
 using Deque.AxeCore.Commons;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Deque.AxeCore.Playwright;
 using Intake.Tests.Support;
 using Microsoft.Playwright;
@@ -42,6 +45,9 @@ public abstract class BrowserTests
 
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>Every request that reached the Api with a Referer header (its path), as the Api saw it.</summary>
+    protected List<string> Referred { get; } = [];
+
     /// <summary>Every URL the browser asked for, in every page of the context.</summary>
     protected List<string> Requested { get; } = [];
 
@@ -50,7 +56,8 @@ public abstract class BrowserTests
     {
         Clock = new FakeClock(Start);
         Database = new TestDatabase();
-        Api = new ApiFactory(Database, Clock, Settings);
+        Referred.Clear();
+        Api = new ApiFactory(Database, Clock, Settings, services => services.AddSingleton<IStartupFilter>(new RefererRecorder(Referred)));
         using (var probe = Api.CreateClient())
             Origin = probe.BaseAddress!;
         Requested.Clear();
@@ -89,6 +96,11 @@ public abstract class BrowserTests
             lock (Requested)
                 elsewhere = Requested.Where(url => !IsOwn(url)).Distinct().ToArray();
             Assert.That(elsewhere, Is.Empty, "the browser asked nothing of any other origin");
+            string[] referred;
+            lock (Referred)
+                referred = Referred.Where(path => path != "/embed.js").Distinct().ToArray();
+            // /embed.js is asked for by the practice's own page, under the practice's own referrer policy.
+            Assert.That(referred, Is.Empty, "no request from Intake's pages carried a Referer");
         }
         finally
         {
@@ -128,4 +140,23 @@ public abstract class BrowserTests
         await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
+}
+
+/// <summary>Records, at the Api itself, the path of every request that arrives with a Referer.</summary>
+internal sealed class RefererRecorder(List<string> referred) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, inner) =>
+        {
+            if (context.Request.Headers.Referer.Count > 0)
+            {
+                lock (referred)
+                    referred.Add(context.Request.Path.Value ?? string.Empty);
+            }
+
+            return inner(context);
+        });
+        next(app);
+    };
 }

@@ -18,7 +18,7 @@ public sealed class ManagePageTests : ManageBrowserTests
 
         await Expect(StatusHeading("Your time is held for you")).ToBeVisibleAsync();
         await Expect(Page.GetByText("The therapist has not confirmed it yet.")).ToBeVisibleAsync();
-        await Expect(Page.GetByText("Monday, March 15, 2027, 6:00 AM Pacific Time")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Monday, March 15, 2027, 6:00 AM Pacific Time").First).ToBeVisibleAsync();
         await Expect(Page.GetByText("Times on this page are in Pacific Time (Los Angeles).")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Cancel this request" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Choose another time" })).ToHaveCountAsync(0);
@@ -84,7 +84,7 @@ public sealed class ManagePageTests : ManageBrowserTests
         var token = await TokenInAsync(id, MessageKind.Confirmed);
         await Page.GotoAsync($"/manage/{token}");
         await Expect(StatusHeading("Your call is confirmed")).ToBeVisibleAsync();
-        await Expect(Page.GetByText("Monday, March 15, 2027, 9:00 AM Eastern Time")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Monday, March 15, 2027, 9:00 AM Eastern Time").First).ToBeVisibleAsync();
         await ScreenshotAsync("confirmed");
         await AssertAccessibleAsync("manage page, confirmed");
 
@@ -101,7 +101,7 @@ public sealed class ManagePageTests : ManageBrowserTests
 
         await Expect(StatusHeading("Your call is confirmed")).ToBeFocusedAsync();
         await Expect(Announced("Your call is moved to Tuesday, March 16, 2027, 10:00 AM Eastern Time.")).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Main).GetByText("Tuesday, March 16, 2027, 10:00 AM Eastern Time", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Main).GetByText("Tuesday, March 16, 2027, 10:00 AM Eastern Time", new() { Exact = true }).Filter(new() { Visible = true })).ToBeVisibleAsync();
         var stored = await StoredAsync(id);
         Assert.That(stored.Status, Is.EqualTo(ConsultationStatus.Confirmed));
         Assert.That(stored.SlotStart, Is.EqualTo(Parse(TuesdayTen)));
@@ -131,7 +131,7 @@ public sealed class ManagePageTests : ManageBrowserTests
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Tuesday, March 16, 2027, 9:45 AM Eastern Time" })).ToBeVisibleAsync();
         await Expect(tenOClock).ToHaveCountAsync(0);
         Assert.That((await StoredAsync(id)).SlotStart, Is.EqualTo(Parse(MondayNine)));
-        await Expect(Page.GetByRole(AriaRole.Main).GetByText("Monday, March 15, 2027, 9:00 AM Eastern Time", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Main).GetByText("Monday, March 15, 2027, 9:00 AM Eastern Time", new() { Exact = true }).Filter(new() { Visible = true })).ToBeVisibleAsync();
         await ScreenshotAsync("time-taken");
         await AssertAccessibleAsync("manage page, reschedule refused: time taken");
     }
