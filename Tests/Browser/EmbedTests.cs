@@ -8,7 +8,7 @@ namespace Intake.Tests.Browser;
 /// button opens the booking page in a dialog, the inline frame books a time, and the frames are as tall as their
 /// content. Web:EmbedOrigins names the sample site; the browser may ask nothing of any origin but it and Intake.
 /// </summary>
-public sealed class EmbedTests : BrowserTests
+public sealed class EmbedTests : BookingBrowserTests
 {
     private const string FrameTitle = "Book a free consultation";
 
@@ -76,6 +76,24 @@ public sealed class EmbedTests : BrowserTests
         await Assertions.Expect(dialog.GetByTitle(FrameTitle)).ToHaveCountAsync(1);
         Assert.That(BookingPageLoads(), Is.EqualTo(2),
             "the inline frame and the dialog's, loaded once");
+    }
+
+    [Test]
+    public async Task InlineFrame_OnThePracticesSite_BooksATimeInsideTheFrame()
+    {
+        await Page.GotoAsync(_host.Origin + "/");
+        var booking = Page.GetByRole(AriaRole.Main).GetByTitle(FrameTitle).ContentFrame;
+        await booking.GetByRole(AriaRole.Button, new() { Name = WednesdayNine, Exact = true }).ClickAsync();
+        await booking.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Sam Rivera");
+        await booking.GetByRole(AriaRole.Textbox, new() { Name = "Phone", Exact = true }).FillAsync("+1 212-555-0199");
+        await booking.GetByRole(AriaRole.Textbox, new() { Name = "Email", Exact = true }).FillAsync("sam.rivera@example.com");
+        await booking.GetByRole(AriaRole.Button, new() { Name = "Request this time" }).ClickAsync();
+
+        await Assertions.Expect(booking.GetByRole(AriaRole.Heading, new() { Name = "Your time is held", Level = 2 })).ToBeFocusedAsync();
+        await ScreenshotAsync("booked-inline");
+        var stored = (await StoredAsync()).Single();
+        Assert.That(stored.SlotStart, Is.EqualTo(NodaTime.Instant.FromUtc(2027, 3, 10, 14, 0)));
+        Assert.That(stored.Prospect.Name, Is.EqualTo("Sam Rivera"));
     }
 
     [Test]

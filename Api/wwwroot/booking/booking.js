@@ -203,7 +203,8 @@ async function send(withTime) {
     chosen = null;
     showChosen();
     showProblems({ slotStart: [words.notOpen] });
-    return picker.refresh();
+    // The API refused that time: it is not offered again as chosen, even where a fresh list still holds it.
+    return picker.refresh(false);
   }
   if (result.status === 400 && result.body && result.body.errors) return showProblems(result.body.errors);
   clearProblems();

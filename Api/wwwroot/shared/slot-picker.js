@@ -3,7 +3,7 @@
 // month in view (from today to the booking horizon, counted from the server's now, never the browser's clock) in
 // the zone shown, and announces loading, what it found and failures in a polite live region.
 //
-// mountSlotPicker(root, options) → { setZone(zone), setTherapist(id), refresh(), chosen() }
+// mountSlotPicker(root, options) → { setZone(zone), setTherapist(id), refresh(keepChosen = true), chosen() }
 // options: words, now (ISO instant), horizonDays, zone, locale, therapistId (null = any therapist),
 //   onChoose(slot | null, byVisitor) — slot is { therapistId, start, end } as the API gives it; null when a chosen time
 //     is gone after a reload; byVisitor is true when the visitor chose it, false when a reload found it again;
@@ -114,9 +114,10 @@ export function mountSlotPicker(root, options) {
   }
 
   /** Everything again, for the zone and therapist now set; a chosen time stays chosen while it is still open. */
-  async function reload() {
+  async function reload(keepChosen = true) {
     const mine = ++generation;
-    const keep = chosenSlot;
+    const keep = keepChosen ? chosenSlot : null;
+    chosenSlot = null;
     reset();
     retry.hidden = true;
     calendar.hidden = true;
@@ -258,7 +259,7 @@ export function mountSlotPicker(root, options) {
       therapistId = id || null;
       return reload();
     },
-    refresh: () => reload(),
+    refresh: (keepChosen = true) => reload(keepChosen),
     chosen: () => chosenSlot,
   };
 }
