@@ -153,7 +153,7 @@ public sealed class BookingPageTests : BookingBrowserTests
         await Page.Keyboard.PressAsync("Enter");
 
         await Expect(Done(Page, "Your time is held")).ToBeFocusedAsync();
-        await Expect(Page.GetByText("We have sent you a text message to say we received your request")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("We have sent you a message by text to say we received your request")).ToBeVisibleAsync();
         var stored = (await StoredAsync()).Single();
         Assert.That(stored.SlotStart, Is.EqualTo(WednesdayNineUtc));
         Assert.That(stored.Prospect.PreferredChannel, Is.EqualTo(ContactChannel.Sms));

@@ -57,8 +57,8 @@ public sealed class BookingWords
     public string HeldTime { get; set; } = "We are holding {time} for you until the therapist confirms it. It is not booked until then.";
     public string CallbackHeading { get; set; } = "Your request for a call back is in";
     public string CallbackNext { get; set; } = "No time is booked yet: the therapist will contact you to find a time that suits you.";
-    public string Acknowledged { get; set; } = "We have sent you a {channel} to say we received your request, with a link to see, change or cancel it.";
-    public string Confirmation { get; set; } = "When the therapist confirms, you get another {channel} with the call's time and a way to add it to your calendar.";
-    public string ChannelNameSms { get; set; } = "text message";
+    public string Acknowledged { get; set; } = "We have sent you a message by {channel} to say we received your request, with a link to see, change or cancel it.";
+    public string Confirmation { get; set; } = "When the therapist confirms, we send you the call's time by {channel}, with a way to add it to your calendar.";
+    public string ChannelNameSms { get; set; } = "text";
     public string ChannelNameEmail { get; set; } = "email";
 }
