@@ -31,11 +31,7 @@ public sealed class BookModel(IOptions<PracticeOptions> practice, IOptions<WebOp
     }
 
     /// <summary>A word with the practice's own details filled in.</summary>
-    public string Say(string words) => words
-        .Replace("{practice}", Practice.Name, StringComparison.Ordinal)
-        .Replace("{minutes}", Practice.ConsultationMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{phone}", Practice.Phone, StringComparison.Ordinal)
-        .Replace("{crisisLine}", Web.CrisisLine, StringComparison.Ordinal);
+    public string Say(string words) => PracticeWords.Fill(words, Practice, Web);
 
     /// <summary>
     /// The words as the script reads them (the data block #booking-words): the practice's details already filled in,

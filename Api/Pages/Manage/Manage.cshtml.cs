@@ -16,7 +16,7 @@ namespace Intake.Api.Pages.Manage;
 /// changes go through the JSON endpoints under /api/manage/{token}. A forged, garbled or expired token, or one
 /// whose request is gone, shows the one "no longer valid" page (404), the same for each.
 /// </summary>
-public sealed class ManageModel(ManageLinks links, IClock clock, IMediator mediator, IOptions<PracticeOptions> practice, IOptions<ManageWords> words) : PageModel
+public sealed class ManageModel(ManageLinks links, IClock clock, IMediator mediator, IOptions<PracticeOptions> practice, IOptions<WebOptions> web, IOptions<ManageWords> words) : PageModel
 {
     public PracticeOptions Practice => practice.Value;
 
@@ -48,7 +48,6 @@ public sealed class ManageModel(ManageLinks links, IClock clock, IMediator media
         }
     }
 
-    public string Say(string words) => words
-        .Replace("{practice}", Practice.Name, StringComparison.Ordinal)
-        .Replace("{phone}", Practice.Phone, StringComparison.Ordinal);
+    /// <summary>A word with the practice's own details filled in.</summary>
+    public string Say(string words) => PracticeWords.Fill(words, Practice, web.Value);
 }

@@ -2,14 +2,13 @@
 // Everything the visitor types leaves only in the POST body to /api/consultations; nothing is kept in the browser.
 
 import { postJson, isNetworkFailure } from '/shared/api.js';
-import { mountSlotPicker } from '/shared/slot-picker.js';
+import { fill, mountSlotPicker } from '/shared/slot-picker.js';
 import { browserZone, fullName, knownZones, zoneLabel } from '/shared/times.js';
 
 const $ = id => document.getElementById(id);
 const root = $('booking');
 const words = JSON.parse($('booking-words').textContent);
 const therapists = JSON.parse($('booking-therapists').textContent);
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
 const locale = navigator.language || 'en-US';
 const form = $('request');
 const zoneSelect = $('zone');

@@ -4,7 +4,7 @@
 // the controls a status can use and explains a refusal (409) in words before showing the request as it is now.
 import { browserZone, fullName, knownZones, zoneLabel } from "/shared/times.js";
 import { getJson, isNetworkFailure, postJson } from "/shared/api.js";
-import { mountSlotPicker } from "/shared/slot-picker.js";
+import { fill, h as el, mountSlotPicker } from "/shared/slot-picker.js";
 
 const root = document.getElementById("manage");
 const live = document.getElementById("manage-live");
@@ -27,20 +27,7 @@ let pickerZone = null;
 
 /** A word with its placeholders filled: {practice}, {phone}, {time}, {zone}. */
 function say(text, values = {}) {
-    const all = { practice: consultation.practiceName, phone, ...values };
-    return text.replace(/\{(practice|phone|time|zone)\}/g, (match, key) => all[key] ?? match);
-}
-
-/** An element with attributes (on* are listeners) and children (strings become text, never HTML). */
-function el(tag, attributes = {}, ...children) {
-    const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        if (value === false || value === null || value === undefined) continue;
-        if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
-        else element.setAttribute(name, value === true ? "" : value);
-    }
-    element.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
-    return element;
+    return fill(text, { practice: consultation.practiceName, phone, ...values });
 }
 
 const zone = () => consultation.timeZone;

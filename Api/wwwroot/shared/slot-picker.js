@@ -19,7 +19,8 @@ import * as t from './times.js';
 /** The widest range one /api/slots query may ask for, both ends included. */
 const MAX_DAYS = 62;
 
-function h(tag, attributes = {}, ...children) {
+/** An element with attributes (on* are listeners) and children (strings become text, never HTML; null, undefined and false are left out). */
+export function h(tag, attributes = {}, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value == null) continue;
@@ -27,11 +28,12 @@ function h(tag, attributes = {}, ...children) {
     else if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
     else el.setAttribute(name, value === true ? '' : value);
   }
-  el.append(...children);
+  el.append(...children.filter(child => child != null && child !== false));
   return el;
 }
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
+/** A word with its {placeholders} filled in; one not given is left as it is. */
+export const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => values[key] ?? whole);
 
 export function mountSlotPicker(root, options) {
   const { words, horizonDays, locale } = options;
