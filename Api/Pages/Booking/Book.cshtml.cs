@@ -26,7 +26,7 @@ public sealed class BookModel(IOptions<PracticeOptions> practice, IOptions<WebOp
 
     public void OnGet()
     {
-        Now = InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant());
+        Now = InstantPattern.General.Format(clock.GetCurrentInstant());
         Response.Headers.CacheControl = "no-cache";
     }
 

@@ -40,7 +40,7 @@ public sealed class ManageModel(ManageLinks links, IClock clock, IMediator media
         {
             Consultation = ManagedConsultationResponse.From(view);
             ApiPath = "/api/manage/" + Uri.EscapeDataString(token);
-            Now = InstantPattern.ExtendedIso.Format(now);
+            Now = InstantPattern.General.Format(now);
         }
         else
         {

@@ -20,33 +20,42 @@ let sending = false;
 
 root.hidden = false;
 
-// The zone selector: the visitor's own zone at once, every other one as soon as the times are shown.
+// The zone selector: the visitor's own zone at once, every other one after the times are shown.
 const option = z => {
   const o = new Option(zoneLabel(z, locale), z);
   o.selected = z === zone;
   return o;
 };
-zoneSelect.append(option(zone));
-function listZones() {
-  const groups = new Map();
-  const loose = [];
-  for (const z of knownZones(zone)) {
+// Naming every zone takes a while: it is done in slices while the browser is idle once the times are shown, and
+// finished at once when the visitor reaches the selector first.
+let naming = null;
+let zonesQueued = false;
+let zonesListed = false;
+function nameZones(deadline) {
+  if (zonesListed) return;
+  naming ??= { zones: knownZones(zone), next: 0, groups: new Map(), loose: [] };
+  while (naming.next < naming.zones.length && (!deadline || deadline.timeRemaining() > 2)) {
+    const z = naming.zones[naming.next++];
     const region = z.includes('/') ? z.slice(0, z.indexOf('/')) : null;
-    if (!region) loose.push(option(z));
+    if (!region) naming.loose.push(option(z));
     else {
-      if (!groups.has(region)) groups.set(region, document.createElement('optgroup'));
-      groups.get(region).append(option(z));
+      if (!naming.groups.has(region)) naming.groups.set(region, document.createElement('optgroup'));
+      naming.groups.get(region).append(option(z));
     }
   }
-  for (const [region, group] of groups) group.label = region.replace(/_/g, ' ');
-  zoneSelect.replaceChildren(...loose, ...groups.values());
+  if (naming.next < naming.zones.length) {
+    requestIdleCallback(nameZones);
+    return;
+  }
+  for (const [region, group] of naming.groups) group.label = region.replace(/_/g, ' ');
+  zoneSelect.replaceChildren(...naming.loose, ...naming.groups.values());
   zoneSelect.value = zone;
+  zonesListed = true;
 }
 
 const showZone = () => {
   $('zone-shown').textContent = fill(words.zoneShown, { zone: zoneLabel(zone, locale) });
 };
-showZone();
 
 function showChosen() {
   const therapist = chosen && therapists.length > 1 ? therapists.find(t => t.id === chosen.therapistId) : null;
@@ -57,7 +66,7 @@ function showChosen() {
       : fill(words.timeChosen, { time: fullName(chosen.start, zone, locale) });
 }
 
-let zonesListed = false;
+// The times are asked for first; the page's own words about the zone follow while they load.
 const picker = mountSlotPicker($('picker'), {
   words: words.picker,
   now: root.dataset.now,
@@ -74,12 +83,17 @@ const picker = mountSlotPicker($('picker'), {
   },
   onStatus(state) {
     $('no-times').hidden = state !== 'none';
-    if (!zonesListed && state !== 'loading') {
-      zonesListed = true;
-      setTimeout(listZones);
+    if (!zonesQueued && state !== 'loading') {
+      zonesQueued = true;
+      requestIdleCallback(nameZones);
     }
   },
 });
+
+zoneSelect.append(option(zone));
+showZone();
+zoneSelect.addEventListener('focus', () => nameZones(null));
+zoneSelect.addEventListener('pointerdown', () => nameZones(null));
 
 zoneSelect.addEventListener('change', () => {
   zone = zoneSelect.value;

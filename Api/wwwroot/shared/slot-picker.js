@@ -94,12 +94,16 @@ export function mountSlotPicker(root, options) {
       const result = await getJson(`/api/slots?${query}`);
       if (mine !== generation) return false;
       if (result.status !== 200 || !result.body || !Array.isArray(result.body.slots)) return false;
+      // With any therapist, one button per time: the first therapist open then takes it.
+      const seen = new Set();
       for (const slot of result.body.slots) {
+        const at = Date.parse(slot.start);
+        if (seen.has(at)) continue;
+        seen.add(at);
         const date = t.dateOf(slot.start);
-        const list = byDate.get(date) || [];
-        // With any therapist, one button per time: the first therapist open then takes it.
-        if (!list.some(s => Date.parse(s.start) === Date.parse(slot.start))) list.push(slot);
-        byDate.set(date, list);
+        const list = byDate.get(date);
+        if (list) list.push(slot);
+        else byDate.set(date, [slot]);
       }
       coveredTo = end;
     }
