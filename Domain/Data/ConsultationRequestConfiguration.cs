@@ -51,5 +51,7 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => new { r.Status, r.ProposalExpiresAt });
         // The therapist's inbox and the slot query: a therapist's requests by status and time.
         builder.HasIndex(r => new { r.TherapistId, r.Status, r.SlotStart });
+        // The inbox's past requests: a therapist's, latest closed first, one page at a time.
+        builder.HasIndex(r => new { r.TherapistId, r.ClosedAt });
     }
 }

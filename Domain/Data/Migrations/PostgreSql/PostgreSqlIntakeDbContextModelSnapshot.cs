@@ -236,6 +236,8 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "ProposalExpiresAt");
 
+                    b.HasIndex("TherapistId", "ClosedAt");
+
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 
                     b.ToTable("ConsultationRequests", (string)null);

@@ -237,6 +237,8 @@ namespace Intake.Domain.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "ProposalExpiresAt");
 
+                    b.HasIndex("TherapistId", "ClosedAt");
+
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 
                     b.ToTable("ConsultationRequests", (string)null);

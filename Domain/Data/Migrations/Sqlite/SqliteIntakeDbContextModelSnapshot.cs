@@ -230,6 +230,8 @@ namespace Intake.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "ProposalExpiresAt");
 
+                    b.HasIndex("TherapistId", "ClosedAt");
+
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 
                     b.ToTable("ConsultationRequests", (string)null);

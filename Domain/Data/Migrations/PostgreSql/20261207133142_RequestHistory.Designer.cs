@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Intake.Domain.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlIntakeDbContext))]
-    [Migration("20261207132441_RequestHistory")]
+    [Migration("20261207133142_RequestHistory")]
     partial class RequestHistory
     {
         /// <inheritdoc />
@@ -238,6 +238,8 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                     b.HasIndex("SubmittedAt");
 
                     b.HasIndex("Status", "ProposalExpiresAt");
+
+                    b.HasIndex("TherapistId", "ClosedAt");
 
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 

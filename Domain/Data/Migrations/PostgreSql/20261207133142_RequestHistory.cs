@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NodaTime;
 
 #nullable disable
 
-namespace Intake.Domain.Data.Migrations.Sqlite
+namespace Intake.Domain.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class RequestHistory : Migration
@@ -15,18 +16,18 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                 name: "ConsultationChanges",
                 columns: table => new
                 {
-                    ConsultationRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    What = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    TherapistId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    ConsultationRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    What = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    By = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    TherapistId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ConsultationChanges", x => new { x.ConsultationRequestId, x.Version });
                     table.ForeignKey(
-                        name: "FK_ConsultationChanges_ConsultationRequests_ConsultationRequestId",
+                        name: "FK_ConsultationChanges_ConsultationRequests_ConsultationReques~",
                         column: x => x.ConsultationRequestId,
                         principalTable: "ConsultationRequests",
                         principalColumn: "Id",
@@ -40,6 +41,11 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsultationRequests_TherapistId_ClosedAt",
+                table: "ConsultationRequests",
+                columns: new[] { "TherapistId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsultationChanges_TherapistId",
                 table: "ConsultationChanges",
                 column: "TherapistId");
@@ -50,6 +56,10 @@ namespace Intake.Domain.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ConsultationChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ConsultationRequests_TherapistId_ClosedAt",
+                table: "ConsultationRequests");
         }
     }
 }

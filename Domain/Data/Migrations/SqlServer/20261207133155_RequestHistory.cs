@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using NodaTime;
 
 #nullable disable
 
-namespace Intake.Domain.Data.Migrations.PostgreSql
+namespace Intake.Domain.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class RequestHistory : Migration
@@ -16,18 +15,18 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                 name: "ConsultationChanges",
                 columns: table => new
                 {
-                    ConsultationRequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
-                    What = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    By = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    TherapistId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    ConsultationRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    What = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    By = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    TherapistId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ConsultationChanges", x => new { x.ConsultationRequestId, x.Version });
                     table.ForeignKey(
-                        name: "FK_ConsultationChanges_ConsultationRequests_ConsultationReques~",
+                        name: "FK_ConsultationChanges_ConsultationRequests_ConsultationRequestId",
                         column: x => x.ConsultationRequestId,
                         principalTable: "ConsultationRequests",
                         principalColumn: "Id",
@@ -41,6 +40,11 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsultationRequests_TherapistId_ClosedAt",
+                table: "ConsultationRequests",
+                columns: new[] { "TherapistId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsultationChanges_TherapistId",
                 table: "ConsultationChanges",
                 column: "TherapistId");
@@ -51,6 +55,10 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "ConsultationChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ConsultationRequests_TherapistId_ClosedAt",
+                table: "ConsultationRequests");
         }
     }
 }

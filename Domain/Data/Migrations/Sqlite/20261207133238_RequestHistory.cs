@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Intake.Domain.Data.Migrations.SqlServer
+namespace Intake.Domain.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class RequestHistory : Migration
@@ -15,12 +15,12 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                 name: "ConsultationChanges",
                 columns: table => new
                 {
-                    ConsultationRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    What = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    By = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    TherapistId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    ConsultationRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TherapistId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -40,6 +40,11 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsultationRequests_TherapistId_ClosedAt",
+                table: "ConsultationRequests",
+                columns: new[] { "TherapistId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsultationChanges_TherapistId",
                 table: "ConsultationChanges",
                 column: "TherapistId");
@@ -50,6 +55,10 @@ namespace Intake.Domain.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ConsultationChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ConsultationRequests_TherapistId_ClosedAt",
+                table: "ConsultationRequests");
         }
     }
 }
