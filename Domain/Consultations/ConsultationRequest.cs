@@ -10,13 +10,15 @@ namespace Intake.Domain.Consultations;
 /// <summary>
 /// A prospect's request for the free phone consultation: the aggregate every later step acts on.
 /// Each transition checks its rule and raises the events whose handlers queue the messages it implies,
-/// so that the state change and its messages are saved in one transaction.
+/// so that the state change and its messages are saved in one transaction; each also records what changed, by whom
+/// and when in <see cref="History"/>.
 /// </summary>
 public sealed class ConsultationRequest : IHasDomainEvents
 {
     private static readonly TransitionResult Done = new TransitionResult.Ok();
 
     private readonly List<INotification> _events = [];
+    private readonly List<ConsultationChange> _history = [];
     private readonly List<SlotHold> _holds = [];
     private readonly List<Slot> _proposedSlots = [];
 
@@ -73,6 +75,13 @@ public sealed class ConsultationRequest : IHasDomainEvents
     public IReadOnlyList<INotification> Events => _events;
 
     /// <summary>
+    /// The changes this instance has made, oldest first, each under the version it gave the request. Not loaded with
+    /// the request: a change adds its entry here and the save inserts it; the whole history is read with
+    /// GetConsultationHistory.
+    /// </summary>
+    public IReadOnlyList<ConsultationChange> History => _history;
+
+    /// <summary>
     /// Moves on with every change the request takes; EF Core saves a change only while the stored version is still
     /// the one it read, so of two changes made at the same moment exactly one is written (docs/decisions/011).
     /// </summary>
@@ -106,7 +115,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
     public static ConsultationRequest Submit(Prospect prospect, string? message, Instant now)
     {
         var request = new ConsultationRequest(ConsultationRequestId.New(), prospect, message, now, ConsultationStatus.Requested);
-        request.Raise(new ConsultationRequested(request));
+        request.Raise(new ConsultationRequested(request), ConsultationChangeKind.Requested, ChangedBy.Prospect, now);
         return request;
     }
 
@@ -119,11 +128,30 @@ public sealed class ConsultationRequest : IHasDomainEvents
     {
         var request = new ConsultationRequest(ConsultationRequestId.New(), prospect, message, now, ConsultationStatus.Pending);
         request.Take(slot, buffer);
-        request.Raise(new ConsultationRequested(request));
+        request.Raise(new ConsultationRequested(request), ConsultationChangeKind.TimeHeld, ChangedBy.Prospect, now);
         return request;
     }
 
     public void ClearEvents() => _events.Clear();
+
+    /// <summary>
+    /// When a Pending request lapses unless the therapist confirms it: its time's start minus the practice's minimum
+    /// notice. At that moment <see cref="Expire"/> takes it.
+    /// </summary>
+    public static Instant HeldTimeLapsesAt(Instant slotStart, Duration minimumNotice) => slotStart - minimumNotice;
+
+    /// <summary>
+    /// When a request in <paramref name="status"/> lapses if nobody acts: a Pending one when its held time can no
+    /// longer be confirmed (<see cref="HeldTimeLapsesAt"/>), a Requested one with an open proposal when the proposal
+    /// does (<paramref name="proposalExpiresAt"/>); any other never.
+    /// </summary>
+    public static Instant? LapsesAt(ConsultationStatus status, Instant? slotStart, Instant? proposalExpiresAt, Duration minimumNotice) =>
+        status switch
+        {
+            ConsultationStatus.Pending when slotStart is { } start => HeldTimeLapsesAt(start, minimumNotice),
+            ConsultationStatus.Requested => proposalExpiresAt,
+            _ => null,
+        };
 
     /// <summary>The prospect says they will be there. Recorded on a confirmed call that has not started; otherwise refused.</summary>
     public TransitionResult ConfirmAttendance(Instant now)
@@ -135,7 +163,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
         if (AttendanceConfirmedAt is null)
         {
             AttendanceConfirmedAt = now;
-            Version++;
+            Record(ConsultationChangeKind.AttendanceConfirmed, ChangedBy.Prospect, now);
         }
 
         return Done;
@@ -153,7 +181,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
 
         ConfirmedAt = now;
         Status = ConsultationStatus.Confirmed;
-        Raise(new ConsultationConfirmed(this, now));
+        Raise(new ConsultationConfirmed(this, now), ConsultationChangeKind.Confirmed, ChangedBy.Therapist, now);
         return Done;
     }
 
@@ -175,7 +203,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
         Take(slot, buffer);
         ConfirmedAt = now;
         Status = ConsultationStatus.Confirmed;
-        Raise(new ConsultationConfirmed(this, now));
+        Raise(new ConsultationConfirmed(this, now), ConsultationChangeKind.Confirmed, ChangedBy.Therapist, now);
         return Done;
     }
 
@@ -198,7 +226,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
         DeclineNote = trimmed;
         TakenBy(therapistId);
         Close(ConsultationStatus.Declined, now, releaseHolds: true);
-        Raise(new ConsultationDeclined(this, now));
+        Raise(new ConsultationDeclined(this, now), ConsultationChangeKind.Declined, ChangedBy.Therapist, now);
         return Done;
     }
 
@@ -243,7 +271,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
         _proposedSlots.AddRange(slots.OrderBy(s => s.Start));
         ProposalsMadeAt = now;
         ProposalExpiresAt = expiry.DeadlineFor(_proposedSlots, now);
-        Raise(new AlternativeTimesProposed(this, released, now));
+        Raise(new AlternativeTimesProposed(this, released, now), ConsultationChangeKind.TimesProposed, ChangedBy.Therapist, now);
         return Done;
     }
 
@@ -267,7 +295,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
         ProposalExpiresAt = null;
         ConfirmedAt = now;
         Status = ConsultationStatus.Confirmed;
-        Raise(new ConsultationConfirmed(this, now));
+        Raise(new ConsultationConfirmed(this, now), ConsultationChangeKind.ProposedTimeAccepted, ChangedBy.Prospect, now);
         return Done;
     }
 
@@ -290,7 +318,8 @@ public sealed class ConsultationRequest : IHasDomainEvents
 
         Take(slot, buffer);
         CalendarSequence++;
-        Raise(new ConsultationRescheduled(this, previous, now, by));
+        Raise(new ConsultationRescheduled(this, previous, now, by), ConsultationChangeKind.Rescheduled,
+            by == RescheduledBy.Prospect ? ChangedBy.Prospect : ChangedBy.Therapist, now);
         return Done;
     }
 
@@ -311,7 +340,8 @@ public sealed class ConsultationRequest : IHasDomainEvents
         if (by == Consultations.CancelledBy.Therapist)
             TakenBy(therapistId);
         Close(ConsultationStatus.Cancelled, now, releaseHolds: true);
-        Raise(new ConsultationCancelled(this, by, now));
+        Raise(new ConsultationCancelled(this, by, now), ConsultationChangeKind.Cancelled,
+            by == Consultations.CancelledBy.Prospect ? ChangedBy.Prospect : ChangedBy.Therapist, now);
         return Done;
     }
 
@@ -330,18 +360,18 @@ public sealed class ConsultationRequest : IHasDomainEvents
                 return Refuse(ConsultationRules.NotBeforeTheProposalLapses, "The proposed times can still be accepted.");
             ProposalExpiresAt = null;
             Close(ConsultationStatus.Expired, now, releaseHolds: true);
-            Raise(new ConsultationExpired(this, now, ProposalLapsed: true));
+            Raise(new ConsultationExpired(this, now, ProposalLapsed: true), ConsultationChangeKind.Expired, ChangedBy.Intake, now);
             return Done;
         }
 
         if (Status != ConsultationStatus.Pending)
             return Refuse(ConsultationRules.OnlyPendingExpires, $"A {Status} request does not expire.");
         var start = SlotStart ?? throw new InvalidOperationException($"Pending request {Id} has no slot.");
-        if (now < start - minimumNotice)
+        if (now < HeldTimeLapsesAt(start, minimumNotice))
             return Refuse(ConsultationRules.NotBeforeTheNoticeRunsOut, "The held time can still be confirmed within the minimum notice.");
 
         Close(ConsultationStatus.Expired, now, releaseHolds: true);
-        Raise(new ConsultationExpired(this, now, ProposalLapsed: false));
+        Raise(new ConsultationExpired(this, now, ProposalLapsed: false), ConsultationChangeKind.Expired, ChangedBy.Intake, now);
         return Done;
     }
 
@@ -354,7 +384,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
             return Refuse(ConsultationRules.CompleteOnlyAfterTheCallStarted, "The call's time has not started yet.");
 
         Close(ConsultationStatus.Completed, now, releaseHolds: false);
-        Raise(new ConsultationCompleted(this, now));
+        Raise(new ConsultationCompleted(this, now), ConsultationChangeKind.Completed, ChangedBy.Therapist, now);
         return Done;
     }
 
@@ -367,7 +397,7 @@ public sealed class ConsultationRequest : IHasDomainEvents
             return Refuse(ConsultationRules.NoShowOnlyAfterTheCallStarted, "The call's time has not started yet.");
 
         Close(ConsultationStatus.NoShow, now, releaseHolds: false);
-        Raise(new ConsultationMarkedNoShow(this, now));
+        Raise(new ConsultationMarkedNoShow(this, now), ConsultationChangeKind.NoShow, ChangedBy.Therapist, now);
         return Done;
     }
 
@@ -380,11 +410,21 @@ public sealed class ConsultationRequest : IHasDomainEvents
         _holds.AddRange(SlotHold.Cover(slot, buffer, Id));
     }
 
-    /// <summary>Every change raises the event that says what happened, and moves the version on.</summary>
-    private void Raise(INotification @event)
+    /// <summary>Every change but a confirmed attendance raises the event that says what happened, and is recorded.</summary>
+    private void Raise(INotification @event, ConsultationChangeKind what, ChangedBy by, Instant at)
     {
         _events.Add(@event);
+        Record(what, by, at);
+    }
+
+    /// <summary>
+    /// The one place a change moves the version on, and adds its entry to the history under that version. A therapist's
+    /// entry names the request's therapist after the change (a callback they took is theirs by now).
+    /// </summary>
+    private void Record(ConsultationChangeKind what, ChangedBy by, Instant at)
+    {
         Version++;
+        _history.Add(new ConsultationChange(Id, Version, at, what, by, by == ChangedBy.Therapist ? TherapistId : null));
     }
 
     /// <summary>A therapist who acts on a callback nobody had taken takes it: from then on it is theirs alone.</summary>

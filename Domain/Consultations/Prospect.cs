@@ -15,7 +15,9 @@ public sealed record Prospect(
     DateTimeZone TimeZone)
 {
     /// <summary>Texts go only to a prospect who chose them and agreed to them; everyone else gets email.</summary>
-    public ContactChannel ReachBy => PreferredChannel == ContactChannel.Sms && SmsConsent
-        ? ContactChannel.Sms
-        : ContactChannel.Email;
+    public ContactChannel ReachBy => ReachByFor(PreferredChannel, SmsConsent);
+
+    /// <summary>The same rule, for a query that read only the two fields.</summary>
+    public static ContactChannel ReachByFor(ContactChannel preferredChannel, bool smsConsent) =>
+        preferredChannel == ContactChannel.Sms && smsConsent ? ContactChannel.Sms : ContactChannel.Email;
 }

@@ -40,6 +40,10 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         builder.HasOne<Therapist>().WithMany().HasForeignKey(r => r.TherapistId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Holds).WithOne().HasForeignKey(h => h.HeldBy).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Holds).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // An ordinary one-to-many, read only when asked for: a change adds its entry to the tracked request's
+        // collection, and the save inserts it in the change's own transaction.
+        builder.HasMany(r => r.History).WithOne().HasForeignKey(c => c.ConsultationRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(r => r.SubmittedAt);
         builder.Property(r => r.ShortCode).HasMaxLength(ShortLinks.CodeLength);
         builder.HasIndex(r => r.ShortCode).IsUnique();
@@ -47,5 +51,7 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => new { r.Status, r.ProposalExpiresAt });
         // The therapist's inbox and the slot query: a therapist's requests by status and time.
         builder.HasIndex(r => new { r.TherapistId, r.Status, r.SlotStart });
+        // The inbox's past requests: a therapist's, latest closed first, one page at a time.
+        builder.HasIndex(r => new { r.TherapistId, r.ClosedAt });
     }
 }

@@ -39,15 +39,18 @@ public sealed class PracticeOptions
 
     public List<TherapistOptions> Therapists { get; set; } = [];
 
+    /// <summary>How far ahead a slot must start to be offered, and when before its start a held slot expires.</summary>
+    public Duration MinimumNotice() => Duration.FromMinutes(MinimumNoticeMinutes);
+
     public ProposalExpiry ProposalExpiry() => new(
-        Duration.FromMinutes(MinimumNoticeMinutes),
+        MinimumNotice(),
         ProposalAnswerHours is { } hours ? Duration.FromHours(hours) : null);
 
     public AvailabilityRules AvailabilityRules() => new()
     {
         ConsultationLength = Duration.FromMinutes(ConsultationMinutes),
         Buffer = Duration.FromMinutes(BufferMinutes),
-        MinimumNotice = Duration.FromMinutes(MinimumNoticeMinutes),
+        MinimumNotice = MinimumNotice(),
         BookingHorizon = Duration.FromDays(HorizonDays),
         DailyCap = MaxPerDay,
     };

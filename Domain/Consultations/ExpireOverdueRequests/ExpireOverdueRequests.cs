@@ -25,7 +25,8 @@ internal sealed class ExpireOverdueRequestsHandler(IntakeDbContext db, IClock cl
     public async Task<int> Handle(ExpireOverdueRequests command, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var notice = Duration.FromMinutes(practice.Value.MinimumNoticeMinutes);
+        var notice = practice.Value.MinimumNotice();
+        // ConsultationRequest.HeldTimeLapsesAt(SlotStart, notice) <= now, in the form SQL can compare.
         var cutoff = now + notice;
         var overdue = await db.ConsultationRequests.AsNoTracking()
             .Where(r => (r.Status == ConsultationStatus.Pending && r.SlotStart <= cutoff)

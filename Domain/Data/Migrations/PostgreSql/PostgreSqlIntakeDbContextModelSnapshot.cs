@@ -95,6 +95,38 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Domain.Consultations.ConsultationChange", b =>
+                {
+                    b.Property<Guid>("ConsultationRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TherapistId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("ConsultationRequestId", "Version");
+
+                    b.HasIndex("TherapistId");
+
+                    b.ToTable("ConsultationChanges", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -203,6 +235,8 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                     b.HasIndex("SubmittedAt");
 
                     b.HasIndex("Status", "ProposalExpiresAt");
+
+                    b.HasIndex("TherapistId", "ClosedAt");
 
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 
@@ -567,6 +601,20 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Intake.Domain.Consultations.ConsultationChange", b =>
+                {
+                    b.HasOne("Intake.Domain.Consultations.ConsultationRequest", null)
+                        .WithMany("History")
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Intake.Domain.Practices.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
                 {
                     b.HasOne("Intake.Domain.Practices.Therapist", null)
@@ -650,6 +698,8 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Holds");
                 });
 #pragma warning restore 612, 618

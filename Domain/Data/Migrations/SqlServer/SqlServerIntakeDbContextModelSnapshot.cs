@@ -95,6 +95,38 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Domain.Consultations.ConsultationChange", b =>
+                {
+                    b.Property<Guid>("ConsultationRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("TherapistId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("ConsultationRequestId", "Version");
+
+                    b.HasIndex("TherapistId");
+
+                    b.ToTable("ConsultationChanges", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -204,6 +236,8 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                     b.HasIndex("SubmittedAt");
 
                     b.HasIndex("Status", "ProposalExpiresAt");
+
+                    b.HasIndex("TherapistId", "ClosedAt");
 
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 
@@ -569,6 +603,20 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Intake.Domain.Consultations.ConsultationChange", b =>
+                {
+                    b.HasOne("Intake.Domain.Consultations.ConsultationRequest", null)
+                        .WithMany("History")
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Intake.Domain.Practices.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
                 {
                     b.HasOne("Intake.Domain.Practices.Therapist", null)
@@ -652,6 +700,8 @@ namespace Intake.Domain.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Holds");
                 });
 #pragma warning restore 612, 618

@@ -89,6 +89,38 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Intake.Domain.Consultations.ConsultationChange", b =>
+                {
+                    b.Property<Guid>("ConsultationRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapistId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationRequestId", "Version");
+
+                    b.HasIndex("TherapistId");
+
+                    b.ToTable("ConsultationChanges", (string)null);
+                });
+
             modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -197,6 +229,8 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                     b.HasIndex("SubmittedAt");
 
                     b.HasIndex("Status", "ProposalExpiresAt");
+
+                    b.HasIndex("TherapistId", "ClosedAt");
 
                     b.HasIndex("TherapistId", "Status", "SlotStart");
 
@@ -555,6 +589,20 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Intake.Domain.Consultations.ConsultationChange", b =>
+                {
+                    b.HasOne("Intake.Domain.Consultations.ConsultationRequest", null)
+                        .WithMany("History")
+                        .HasForeignKey("ConsultationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Intake.Domain.Practices.Therapist", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
                 {
                     b.HasOne("Intake.Domain.Practices.Therapist", null)
@@ -638,6 +686,8 @@ namespace Intake.Domain.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Intake.Domain.Consultations.ConsultationRequest", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Holds");
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,65 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NodaTime;
+
+#nullable disable
+
+namespace Intake.Domain.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class RequestHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ConsultationChanges",
+                columns: table => new
+                {
+                    ConsultationRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    What = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    By = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    TherapistId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationChanges", x => new { x.ConsultationRequestId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_ConsultationChanges_ConsultationRequests_ConsultationReques~",
+                        column: x => x.ConsultationRequestId,
+                        principalTable: "ConsultationRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConsultationChanges_Therapists_TherapistId",
+                        column: x => x.TherapistId,
+                        principalTable: "Therapists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationRequests_TherapistId_ClosedAt",
+                table: "ConsultationRequests",
+                columns: new[] { "TherapistId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationChanges_TherapistId",
+                table: "ConsultationChanges",
+                column: "TherapistId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConsultationChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ConsultationRequests_TherapistId_ClosedAt",
+                table: "ConsultationRequests");
+        }
+    }
+}
