@@ -19,7 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddIntakeSettings();
 builder.Services.AddIntakeDomain(builder.Configuration);
 builder.Services.AddIntakeApi(builder.Configuration);
-builder.Services.AddTherapistAccounts();
+builder.Services.AddTherapistAccounts(builder.Configuration);
 builder.Services.AddIntakePages(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
     builder.Configuration.GetValue("Api:MaxRequestBodyBytes", ApiServices.DefaultMaxRequestBodyBytes));
@@ -49,6 +49,7 @@ app.UseIntakePages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseSignedInForgeryCheck();
 
 app.MapOpenApi();
 if (app.Environment.IsDevelopment())

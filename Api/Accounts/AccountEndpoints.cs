@@ -1,4 +1,9 @@
+using Intake.Api.Pages.Console;
 using Intake.Domain.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Primitives;
 
@@ -35,19 +40,57 @@ public static class AccountEndpoints
         "/" + string.Join('/', pattern.PathSegments.Select(segment =>
             string.Concat(segment.Parts.Select(part => part is RoutePatternLiteralPart literal ? literal.Content : "{}"))));
 
-    public static IServiceCollection AddTherapistAccounts(this IServiceCollection services)
+    public static IServiceCollection AddTherapistAccounts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddIdentityApiEndpoints<TherapistAccount>(options =>
             {
                 options.Password.RequiredLength = 12;
                 options.User.RequireUniqueEmail = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
             })
             .AddTherapistStores();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<ConsoleOptions>>((options, console) =>
+        {
+            options.Lockout.MaxFailedAccessAttempts = console.Value.LockoutFailures;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(console.Value.LockoutMinutes);
+            options.Lockout.AllowedForNewUsers = true;
+        });
+        // The console's cookie: sent only over HTTPS outside Development, never readable by script, not sent with
+        // another site's POST, and forgotten after a while without use.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<ConsoleOptions>, IHostEnvironment>((cookie, console, environment) =>
+            {
+                cookie.LoginPath = "/console/login";
+                cookie.LogoutPath = "/console/logout";
+                cookie.AccessDeniedPath = "/console/login";
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(console.Value.IdleMinutes);
+                cookie.SlidingExpiration = true;
+                cookie.Cookie.Name = ConsoleCookie;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            });
+        services.AddAntiforgery(antiforgery => antiforgery.HeaderName = SignedInForgeryCheck.HeaderName);
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((antiforgery, environment) =>
+        {
+            antiforgery.Cookie.Name = "intake.forgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddAuthorizationBuilder()
-            .AddPolicy(TherapistPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(TherapistAccount.TherapistIdClaim));
+            .AddPolicy(TherapistPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(TherapistAccount.TherapistIdClaim))
+            // The console's pages: only the cookie counts, and without it the browser is sent to the sign-in page.
+            .AddPolicy(ConsolePolicy, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(TherapistAccount.TherapistIdClaim));
         return services;
     }
+
+    public const string ConsolePolicy = "Console";
+
+    /// <summary>The name of the console's sign-in cookie.</summary>
+    public const string ConsoleCookie = "intake.console";
 
     /// <summary>Receives what a library maps, so that the app can take only some of it.</summary>
     private sealed class EndpointCollector(IEndpointRouteBuilder app) : IEndpointRouteBuilder

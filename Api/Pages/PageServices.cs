@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Intake.Api.Accounts;
 using Intake.Api.Pages.Booking;
+using Intake.Api.Pages.Console;
 using Intake.Api.Pages.Manage;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -15,11 +17,17 @@ public static class PageServices
 
     public static IServiceCollection AddIntakePages(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorPages();
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Console", AccountEndpoints.ConsolePolicy);
+            pages.Conventions.AllowAnonymousToPage("/Console/Login");
+        });
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidation>();
         services.AddOptions<BookingWords>().Bind(configuration.GetSection("Words:Booking"));
         services.AddOptions<ManageWords>().Bind(configuration.GetSection("Words:Manage"));
+        services.AddOptions<ConsoleWords>().Bind(configuration.GetSection("Words:Console"));
+        services.AddOptions<RequestWords>().Bind(configuration.GetSection("Words:ConsoleRequest"));
         return services;
     }
 

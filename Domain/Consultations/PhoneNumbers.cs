@@ -25,4 +25,17 @@ public static class PhoneNumbers
             return false;
         }
     }
+
+    /// <summary>A stored E.164 number as people read it: "+12125550199" → "+1 212-555-0199"; as it is if it cannot be read.</summary>
+    public static string ForDisplay(string e164)
+    {
+        try
+        {
+            return Util.Format(Util.Parse(e164, null), PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return e164;
+        }
+    }
 }

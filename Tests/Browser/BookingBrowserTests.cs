@@ -21,6 +21,9 @@ public abstract class BookingBrowserTests : BrowserTests
     protected const string WednesdayNine = "Wednesday, March 10, 2027, 9:00 AM Eastern Time";
     protected const string WednesdayNineFifteen = "Wednesday, March 10, 2027, 9:15 AM Eastern Time";
 
+    /// <summary>Wednesday 10 March 2027, 09:00 in New York.</summary>
+    protected static readonly NodaTime.Instant WednesdayNineUtc = NodaTime.Instant.FromUtc(2027, 3, 10, 14, 0);
+
     /// <summary>An open time's button, by the full name a screen reader says.</summary>
     protected static ILocator Time(IPage page, string fullName) =>
         page.GetByRole(AriaRole.Button, new() { Name = fullName, Exact = true });

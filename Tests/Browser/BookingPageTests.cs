@@ -11,7 +11,6 @@ namespace Intake.Tests.Browser;
 /// <summary>The booking page from the first open time to the confirmation, and every way a request can go wrong.</summary>
 public sealed class BookingPageTests : BookingBrowserTests
 {
-    private static readonly Instant WednesdayNineUtc = Instant.FromUtc(2027, 3, 10, 14, 0);
 
     [Test]
     public async Task Book_ATime_HoldsIt_AndTheAcknowledgementGoesOutWithTheManageLinkOnly()

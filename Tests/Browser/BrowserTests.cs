@@ -75,6 +75,7 @@ public abstract class BrowserTests
             Locale = locale ?? BrowserLocale,
             ViewportSize = new ViewportSize { Width = 1000, Height = 900 },
         });
+        _contexts.Add(context);
         context.Request += (_, request) =>
         {
             lock (Requested)
@@ -82,6 +83,9 @@ public abstract class BrowserTests
         };
         return context;
     }
+
+    /// <summary>Every context of this test, closed with it: none may go on asking anything of the next test's Api.</summary>
+    private readonly List<IBrowserContext> _contexts = [];
 
     [TearDown]
     public async Task CloseBrowser()
@@ -104,7 +108,9 @@ public abstract class BrowserTests
         }
         finally
         {
-            await Context.CloseAsync();
+            foreach (var context in _contexts)
+                await context.CloseAsync();
+            _contexts.Clear();
             await Api.DisposeAsync();
             Database.Dispose();
         }

@@ -1,0 +1,73 @@
+using Intake.Domain.Consultations;
+
+namespace Intake.Api.Pages.Console;
+
+/// <summary>
+/// Every word the therapist's console says, in one place; a practice changes any of them under Words:Console.
+/// Placeholders in braces: {practice} by the server's <see cref="PracticeWords"/>; the others where they are used.
+/// </summary>
+public sealed class ConsoleWords
+{
+    // Signing in and out.
+    public string SignInTitle { get; set; } = "Sign in — {practice}";
+    public string SignInHeading { get; set; } = "Sign in to the console";
+    public string SignInToContinue { get; set; } = "Sign in to continue. A session ends after {minutes} minutes without use.";
+    public string EmailLabel { get; set; } = "Email";
+    public string PasswordLabel { get; set; } = "Password";
+    public string SignIn { get; set; } = "Sign in";
+    public string SignInFailed { get; set; } = "That email and password do not match an account.";
+    public string LockedOut { get; set; } = "Too many failed sign-ins: this account is locked for {minutes} minutes. Try again later, or ask the practice's administrator.";
+    public string SignedOut { get; set; } = "You are signed out.";
+    public string SignOut { get; set; } = "Sign out";
+
+    // The navigation.
+    public string NavigationLabel { get; set; } = "Console";
+    public string Requests { get; set; } = "Requests";
+    public string NeedingAction { get; set; } = "({count} needing action)";
+
+    // The inbox.
+    public string InboxTitle { get; set; } = "Requests — {practice}";
+    public string InboxTitleCounted { get; set; } = "({count}) Requests — {practice}";
+    public string InboxHeading { get; set; } = "Requests";
+    public string TimesIn { get; set; } = "Times in {zone}.";
+    public string NeedsAction { get; set; } = "Needs action";
+    public string NeedsActionNone { get; set; } = "Nothing needs you now.";
+    public string AwaitingProspect { get; set; } = "Times offered, waiting for the prospect";
+    public string Upcoming { get; set; } = "Upcoming calls";
+    public string UpcomingNone { get; set; } = "No calls booked.";
+    public string Past { get; set; } = "Past";
+    public string PastNone { get; set; } = "Nothing yet.";
+    public string PastPage { get; set; } = "Page {page} of {pages}";
+    public string Newer { get; set; } = "Newer";
+    public string Older { get; set; } = "Older";
+    public string Callback { get; set; } = "Call back: no time chosen";
+    public string RequestedAt { get; set; } = "Asked {time}";
+    public string ActBy { get; set; } = "Lapses {time} ({left} left)";
+    public string AttendanceConfirmed { get; set; } = "Prospect confirmed they will attend";
+    public string NewArrived { get; set; } = "The list of requests has changed.";
+
+    // Where a request stands.
+    public string StatusRequested { get; set; } = "Call back asked for";
+    public string StatusPending { get; set; } = "Time held: confirm, decline or offer other times";
+    public string StatusOffered { get; set; } = "Times offered";
+    public string StatusConfirmed { get; set; } = "Confirmed";
+    public string StatusDeclined { get; set; } = "Declined";
+    public string StatusCancelledByProspect { get; set; } = "Cancelled by the prospect";
+    public string StatusCancelledByTherapist { get; set; } = "Cancelled by the therapist";
+    public string StatusExpired { get; set; } = "Expired";
+    public string StatusCompleted { get; set; } = "Call completed";
+    public string StatusNoShow { get; set; } = "No-show";
+
+    public string Status(ConsultationStatus status, CancelledBy? by) => status switch
+    {
+        ConsultationStatus.Requested => StatusRequested,
+        ConsultationStatus.Pending => StatusPending,
+        ConsultationStatus.Confirmed => StatusConfirmed,
+        ConsultationStatus.Declined => StatusDeclined,
+        ConsultationStatus.Cancelled => by == CancelledBy.Therapist ? StatusCancelledByTherapist : StatusCancelledByProspect,
+        ConsultationStatus.Expired => StatusExpired,
+        ConsultationStatus.Completed => StatusCompleted,
+        ConsultationStatus.NoShow => StatusNoShow,
+        _ => status.ToString(),
+    };
+}
