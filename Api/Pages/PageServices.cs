@@ -28,6 +28,7 @@ public static class PageServices
         services.AddOptions<ManageWords>().Bind(configuration.GetSection("Words:Manage"));
         services.AddOptions<ConsoleWords>().Bind(configuration.GetSection("Words:Console"));
         services.AddOptions<RequestWords>().Bind(configuration.GetSection("Words:ConsoleRequest"));
+        services.AddOptions<HoursWords>().Bind(configuration.GetSection("Words:ConsoleHours"));
         return services;
     }
 

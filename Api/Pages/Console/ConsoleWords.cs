@@ -23,6 +23,7 @@ public sealed class ConsoleWords
     // The navigation.
     public string NavigationLabel { get; set; } = "Console";
     public string Requests { get; set; } = "Requests";
+    public string Hours { get; set; } = "Hours";
     public string NeedingAction { get; set; } = "({count} needing action)";
 
     // The inbox.
