@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentValidation;
 using Intake.Domain.Consultations.Changes;
+using Intake.Domain.Consultations.AlertLinks;
 using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Data.Providers;
@@ -38,6 +39,7 @@ public static class DomainServices
 
         services.AddDataProtection().SetApplicationName("Intake").PersistKeysToDbContext<IntakeDbContext>();
         services.AddSingleton(sp => new ManageLinks(sp.GetRequiredService<IDataProtectionProvider>(), configuration["Links:ManageUrl"]));
+        services.AddSingleton(sp => new AlertLinks(sp.GetRequiredService<IDataProtectionProvider>(), configuration["Links:ConsoleUrl"]));
         services.AddSingleton(new ShortLinks(configuration["Links:ShortUrl"]));
         services.AddScoped<ConsultationChanges>();
         AddMediator(services);

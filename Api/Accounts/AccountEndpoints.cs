@@ -70,6 +70,10 @@ public static class AccountEndpoints
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             });
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<ConsoleOptions>>((tokens, console) =>
+            tokens.TokenLifespan = TimeSpan.FromMinutes(console.Value.ResetMinutes));
+        services.AddSingleton<AccountMail>();
+        services.AddSingleton<IEmailSender<TherapistAccount>>(sp => sp.GetRequiredService<AccountMail>());
         services.AddAntiforgery(antiforgery => antiforgery.HeaderName = SignedInForgeryCheck.HeaderName);
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((antiforgery, environment) =>
         {

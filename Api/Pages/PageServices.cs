@@ -21,6 +21,9 @@ public static class PageServices
         {
             pages.Conventions.AuthorizeFolder("/Console", AccountEndpoints.ConsolePolicy);
             pages.Conventions.AllowAnonymousToPage("/Console/Login");
+            pages.Conventions.AllowAnonymousToPage("/Console/Act");
+            pages.Conventions.AllowAnonymousToPage("/Console/Forgot");
+            pages.Conventions.AllowAnonymousToPage("/Console/Reset");
         });
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidation>();
@@ -29,6 +32,7 @@ public static class PageServices
         services.AddOptions<ConsoleWords>().Bind(configuration.GetSection("Words:Console"));
         services.AddOptions<RequestWords>().Bind(configuration.GetSection("Words:ConsoleRequest"));
         services.AddOptions<HoursWords>().Bind(configuration.GetSection("Words:ConsoleHours"));
+        services.AddOptions<ActWords>().Bind(configuration.GetSection("Words:ConsoleAct"));
         return services;
     }
 

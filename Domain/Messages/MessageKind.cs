@@ -38,4 +38,7 @@ public enum MessageKind
 
     /// <summary>To the therapist: the day's confirmed calls, once a day at their local agenda time. About no single request.</summary>
     DailyAgenda,
+
+    /// <summary>A therapist's link to choose a new password; about no request.</summary>
+    PasswordReset,
 }

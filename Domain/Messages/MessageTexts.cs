@@ -34,11 +34,16 @@ public static partial class MessageTexts
     public static (string Subject, string Body) SlotHeldEmail(PracticeOptions practice, string callAt, string manageUrl) =>
         MessageTemplates.Email("slot-held.email", MessageTemplates.Values(practice, ("time", callAt), ("link", manageUrl)));
 
-    public static (string Subject, string Body) SlotAlertEmail(PracticeOptions practice, string receivedAt, string callAt, string reference) =>
-        MessageTemplates.Email("slot-alert.email",
-            MessageTemplates.Values(practice, ("received", receivedAt), ("time", callAt), ("reference", reference)));
+    public static (string Subject, string Body) SlotAlertEmail(
+        PracticeOptions practice, string receivedAt, string callAt, string reference, string confirmUrl, string declineUrl, string consoleUrl) =>
+        MessageTemplates.Email("slot-alert.email", MessageTemplates.Values(practice,
+            ("received", receivedAt), ("time", callAt), ("reference", reference), ("confirm", confirmUrl), ("decline", declineUrl), ("console", consoleUrl)));
 
-    public static (string Subject, string Body) TherapistAlertEmail(PracticeOptions practice, string receivedAt, string reference) =>
+    public static (string Subject, string Body) TherapistAlertEmail(PracticeOptions practice, string receivedAt, string reference, string consoleUrl) =>
         MessageTemplates.Email("therapist-alert.email",
-            MessageTemplates.Values(practice, ("received", receivedAt), ("reference", reference)));
+            MessageTemplates.Values(practice, ("received", receivedAt), ("reference", reference), ("console", consoleUrl)));
+
+    public static (string Subject, string Body) PasswordResetEmail(PracticeOptions practice, string resetUrl, int minutes) =>
+        MessageTemplates.Email("password-reset.email", MessageTemplates.Values(practice,
+            ("link", resetUrl), ("lifetime", minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 }

@@ -17,6 +17,7 @@ public static class MessageUrgency
         [MessageKind.TherapistCancelledAlert] = false,
         [MessageKind.TherapistRescheduledAlert] = false,
         [MessageKind.DailyAgenda] = false,
+        [MessageKind.PasswordReset] = false,
         [MessageKind.Confirmed] = true,
         [MessageKind.Declined] = true,
         [MessageKind.AlternativesProposed] = true,

@@ -1,4 +1,5 @@
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.AlertLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
 using MediatR;
@@ -11,7 +12,7 @@ namespace Intake.Domain.Messages;
 /// Alerts the therapist whose slot was asked for, or every therapist of the practice for a callback request,
 /// each in their own zone. No name and none of the prospect's words: those are read in Intake.
 /// </summary>
-internal sealed class QueueTherapistAlertOnConsultationRequested(IntakeDbContext db, IOptions<PracticeOptions> practice)
+internal sealed class QueueTherapistAlertOnConsultationRequested(IntakeDbContext db, IOptions<PracticeOptions> practice, AlertLinks links)
     : INotificationHandler<ConsultationRequested>
 {
     public async Task Handle(ConsultationRequested notification, CancellationToken cancellationToken)
@@ -24,11 +25,17 @@ internal sealed class QueueTherapistAlertOnConsultationRequested(IntakeDbContext
         {
             var zone = therapist.TimeZone;
             var receivedAt = MessageTime.Format(request.SubmittedAt, zone);
+            var console = links.RequestUrl(request.Id);
             var (subject, body) = request.Slot is { } slot
-                ? MessageTexts.SlotAlertEmail(practice.Value, receivedAt, MessageTime.Format(slot.Start, zone), request.Id.ToString())
-                : MessageTexts.TherapistAlertEmail(practice.Value, receivedAt, request.Id.ToString());
+                ? MessageTexts.SlotAlertEmail(practice.Value, receivedAt, MessageTime.Format(slot.Start, zone), request.Id.ToString(),
+                    ActUrl(request, AlertAction.Confirm, therapist.Id, slot.Start), ActUrl(request, AlertAction.Decline, therapist.Id, slot.Start), console)
+                : MessageTexts.TherapistAlertEmail(practice.Value, receivedAt, request.Id.ToString(), console);
             db.Messages.Add(OutboundMessage.Email(
                 request.Id, MessageKind.TherapistAlert, therapist.Email, subject, body, request.SubmittedAt));
         }
     }
+
+    /// <summary>A link that works until the time asked for starts; before that, the request's own rules decide what it may still do.</summary>
+    private string ActUrl(ConsultationRequest request, AlertAction action, string therapistId, NodaTime.Instant slotStart) =>
+        links.ActUrl(request, action, therapistId, slotStart);
 }

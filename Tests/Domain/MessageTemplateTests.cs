@@ -29,7 +29,9 @@ public partial class MessageTemplateTests
     private static readonly Dictionary<string, string?> Sample = new(MessageTemplates.Values(Practice,
         ("time", Time), ("received", Time), ("from", Time), ("to", Time), ("released", Time),
         ("times", string.Join("; ", FiveTimes)), ("note", "We only see adults."), ("emailed", "yes"), ("link", ManageUrl),
-        ("reference", "0a1b2c3d"), ("date", "Wed 29 Sep 2027"), ("count", "2"), ("calls", "- 9:00 AM AEST  Reference: 0a1b2c3d")));
+        ("reference", "0a1b2c3d"), ("date", "Wed 29 Sep 2027"), ("count", "2"), ("calls", "- 9:00 AM AEST  Reference: 0a1b2c3d"),
+        ("confirm", "https://intake.example/console/act/CfDJ8a"), ("decline", "https://intake.example/console/act/CfDJ8b"),
+        ("console", "https://intake.example/console/requests/0a1b2c3d"), ("lifetime", "60")));
 
     private static IEnumerable<string> TemplateNames() => MessageTemplates.Names.Order(StringComparer.Ordinal);
 
@@ -44,7 +46,7 @@ public partial class MessageTemplateTests
             "cancelled-by-prospect.sms", "cancelled-by-prospect.email", "cancelled-by-therapist.sms", "cancelled-by-therapist.email",
             "therapist-cancelled-alert.email", "expired.sms", "expired.email", "reminder.sms", "reminder.email",
             "agenda.email", "agenda-empty.email", "help.sms", "opted-in.sms", "attendance-confirmed.sms",
-            "no-call-to-confirm.sms", "reschedule-link.sms", "no-request-to-change.sms",
+            "no-call-to-confirm.sms", "reschedule-link.sms", "no-request-to-change.sms", "password-reset.email",
         }));
     }
 
@@ -69,7 +71,7 @@ public partial class MessageTemplateTests
     {
         var used = Placeholder().Matches(Source(name)).Select(match => match.Groups["name"].Value).Distinct().ToList();
 
-        Assert.That(used, Is.SubsetOf(Sample.Keys), "placeholders are limited to the practice, times, link, note and reference");
+        Assert.That(used, Is.SubsetOf(Sample.Keys), "placeholders are limited to the practice, times, links, note and reference");
         Assert.That(used, Has.None.Contains("name").And.None.Contains("message").And.None.Contains("prospect"));
     }
 

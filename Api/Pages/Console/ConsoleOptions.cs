@@ -22,4 +22,8 @@ public sealed class ConsoleOptions
     /// <summary>How often an open inbox asks whether anything changed (docs/decisions/013).</summary>
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 20;
+
+    /// <summary>How long an emailed password-reset link works (once).</summary>
+    [Range(5, 24 * 60)]
+    public int ResetMinutes { get; set; } = 60;
 }

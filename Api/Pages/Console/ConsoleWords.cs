@@ -19,6 +19,24 @@ public sealed class ConsoleWords
     public string LockedOut { get; set; } = "Too many failed sign-ins: this account is locked for {minutes} minutes. Try again later, or ask the practice's administrator.";
     public string SignedOut { get; set; } = "You are signed out.";
     public string SignOut { get; set; } = "Sign out";
+    public string Forgot { get; set; } = "Forgot your password?";
+
+    // Choosing a new password.
+    public string ForgotTitle { get; set; } = "Forgot your password — {practice}";
+    public string ForgotHeading { get; set; } = "Forgot your password?";
+    public string ForgotIntro { get; set; } = "Give the email of your account: we send it a link to choose a new password.";
+    public string ForgotSend { get; set; } = "Send the link";
+    public string ForgotSent { get; set; } = "If an account has that email, a link to choose a new password is on its way. It works once, for a short while.";
+    public string BackToSignIn { get; set; } = "Back to sign in";
+    public string ResetTitle { get; set; } = "Choose a new password — {practice}";
+    public string ResetHeading { get; set; } = "Choose a new password";
+    public string NewPasswordLabel { get; set; } = "New password";
+    public string PasswordRules { get; set; } = "At least 12 characters, with upper and lower case letters, a digit and a symbol.";
+    public string AgainLabel { get; set; } = "The new password once more";
+    public string ResetSend { get; set; } = "Save the new password";
+    public string ResetDone { get; set; } = "Your password is changed. Sign in with it.";
+    public string ResetDiffer { get; set; } = "The two passwords differ.";
+    public string ResetInvalid { get; set; } = "This link does not work any more: it was used already, or it expired. Ask for a new one.";
 
     // The navigation.
     public string NavigationLabel { get; set; } = "Console";

@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 using NodaTime;
 
 namespace Intake.Domain.Consultations.ManageLinks;
@@ -28,9 +26,6 @@ public sealed class ManageLinks
 
     /// <summary>How long a link lives after submission when the request has no time (a callback, or times on offer).</summary>
     public static readonly Duration WithoutATime = Duration.FromDays(30);
-
-    /// <summary>Tokens longer than this were not made here; they are refused before any decryption is tried.</summary>
-    private const int MaxTokenLength = 1_000;
 
     /// <summary>A request id and an expiry: 16 + 8 bytes.</summary>
     private const int PayloadLength = 24;
@@ -80,29 +75,13 @@ public sealed class ManageLinks
         if (!id.Value.TryWriteBytes(payload.AsSpan(0, 16)))
             throw new InvalidOperationException("A Guid is 16 bytes.");
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16), expiresAt.ToUnixTimeTicks());
-        return WebEncoders.Base64UrlEncode(_protector.Protect(payload));
+        return ProtectedTokens.Seal(_protector, payload);
     }
 
     /// <summary>The request a token names, or null when it is forged, garbled, made for another purpose or expired at <paramref name="now"/>.</summary>
     public ConsultationRequestId? Read(string? token, Instant now)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > MaxTokenLength)
-            return null;
-        byte[] payload;
-        try
-        {
-            payload = _protector.Unprotect(WebEncoders.Base64UrlDecode(token));
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        if (payload.Length != PayloadLength)
+        if (ProtectedTokens.Open(_protector, token) is not { Length: PayloadLength } payload)
             return null;
         var ticks = BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16));
         if (ticks < Instant.MinValue.ToUnixTimeTicks() || ticks > Instant.MaxValue.ToUnixTimeTicks())
