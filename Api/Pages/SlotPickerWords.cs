@@ -19,5 +19,6 @@ public sealed class SlotPickerWords
     public string DayOne { get; set; } = "{date}, 1 open time";
     public string DayOther { get; set; } = "{date}, {count} open times";
     public string DayNone { get; set; } = "{date}, no open times";
+    public string DayLoading { get; set; } = "{date}, open times still loading";
     public string TimesOn { get; set; } = "Times on {date}";
 }

@@ -278,6 +278,44 @@ public sealed class BookingPageTests : BookingBrowserTests
     }
 
     [Test]
+    public async Task TheFirstWeek_ShowsAtOnce_AndTheRestOfTheMonthFollows_KeepingFocusAndTheChosenTime()
+    {
+        // The first query asks for 10–16 March; the rest of the month waits until the test lets it through.
+        var release = new TaskCompletionSource();
+        await Page.RouteAsync("**/api/slots**", async route =>
+        {
+            if (route.Request.Url.Contains("from=2027-03-17", StringComparison.Ordinal))
+                await release.Task;
+            await route.ContinueAsync();
+        });
+        await Page.GotoAsync("/book");
+
+        await Expect(Time(WednesdayNine)).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Wednesday, March 24, 2027, open times still loading")).ToHaveCountAsync(1);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Wednesday, March 24, 2027") })).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[aria-busy=true]")).ToHaveCountAsync(1);
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Loading open times…" })).ToBeVisibleAsync();
+        await ScreenshotAsync("first-week");
+        await AssertAccessibleAsync("booking page, first week shown, the rest loading");
+        var thursday = Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Thursday, March 11, 2027, \\d+ open times$") });
+        await thursday.FocusAsync();
+
+        release.SetResult();
+        var later = Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Wednesday, March 24, 2027, \\d+ open times$") });
+        await Expect(later).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "open times in March 2027." })).ToBeVisibleAsync();
+        await Expect(Page.Locator("[aria-busy=true]")).ToHaveCountAsync(0);
+        await Expect(thursday).ToBeFocusedAsync();
+
+        // A time past the first week stays chosen when the times are asked for again in another zone.
+        await later.ClickAsync();
+        await Time("Wednesday, March 24, 2027, 9:00 AM Eastern Time").ClickAsync();
+        await Page.GetByLabel("Time zone").SelectOptionAsync("Europe/London");
+        await Expect(Page.GetByText("Your time: Wednesday, March 24, 2027, 1:00 PM United Kingdom Time")).ToBeVisibleAsync();
+        await Expect(Time("Wednesday, March 24, 2027, 1:00 PM United Kingdom Time")).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    [Test]
     public async Task WhenTimesCannotLoad_ThePageSaysSo_AndTryAgainLoadsThem()
     {
         await Page.RouteAsync("**/api/slots**", route => route.AbortAsync("connectionfailed"));

@@ -1,7 +1,9 @@
 // The open-times picker, shared by the booking page and the manage page (reschedule): a month of days, the days
 // with open times as buttons, then the chosen day's times as buttons named in full. It asks /api/slots for the
 // month in view (from today to the booking horizon, counted from the server's now, never the browser's clock) in
-// the zone shown, and announces loading, what it found and failures in a polite live region.
+// the zone shown, and announces loading, what it found and failures in a polite live region. The first query asks
+// for a week only, so the first open times show at once; the rest of the month follows while they can be chosen
+// (the calendar says it is still busy, and its days not yet known are named as loading, not as closed).
 //
 // mountSlotPicker(root, options) → { setZone(zone), setTherapist(id), refresh(keepChosen = true), chosen() }
 // options: words, now (ISO instant), horizonDays, zone, locale, therapistId (null = any therapist),
@@ -11,13 +13,16 @@
 //   headingLevel — optional, 3 unless said.
 // words (the page's, placeholders in braces): loading, foundOne, foundOther ({count}, {month}), none,
 //   noneInMonth ({month}), failed, retry, previousMonth, nextMonth, dayOne, dayOther ({date}, {count}),
-//   dayNone ({date}), timesOn ({date}).
+//   dayNone ({date}), dayLoading ({date}), timesOn ({date}).
 
 import { getJson } from './api.js';
 import * as t from './times.js';
 
 /** The widest range one /api/slots query may ask for, both ends included. */
 const MAX_DAYS = 62;
+
+/** How many days the first query asks for: a week answers quickly, and most weeks have an open time. */
+const FIRST_DAYS = 7;
 
 /** An element with attributes (on* are listeners) and children (strings become text, never HTML; null, undefined and false are left out). */
 export function h(tag, attributes = {}, ...children) {
@@ -47,6 +52,8 @@ export function mountSlotPicker(root, options) {
   // What is known for the current zone and therapist.
   let today, lastDay, coveredTo, byDate, month, chosenDate = null, chosenSlot = null;
   let generation = 0;
+  // Queries run one after another, each from where the last ended.
+  let queue = Promise.resolve(true);
 
   const plural = new Intl.PluralRules(locale);
   const counted = (one, other, count, values) => fill(plural.select(count) === 'one' ? one : other, { count, ...values });
@@ -83,12 +90,19 @@ export function mountSlotPicker(root, options) {
     byDate = new Map();
   }
 
-  /** Fetches open times up to the given local date (at most the horizon); false when it could not. */
-  async function cover(to, mine) {
+  /** Fetches open times up to the given local date (at most the horizon), after any query already under way; false when it could not. */
+  function cover(to, mine) {
+    const run = queue.then(() => coverNow(to, mine));
+    queue = run;
+    return run;
+  }
+
+  async function coverNow(to, mine) {
     const until = to < lastDay ? to : lastDay;
     while (coveredTo < until) {
+      if (mine !== generation) return false;
       const from = t.addDays(coveredTo, 1);
-      const end = t.daysBetween(from, lastDay) < MAX_DAYS ? lastDay : t.addDays(from, MAX_DAYS - 1);
+      const end = t.daysBetween(from, until) < MAX_DAYS ? until : t.addDays(from, MAX_DAYS - 1);
       const query = new URLSearchParams({ from, to: end, timeZone: zone });
       if (therapistId) query.set('therapistId', therapistId);
       const result = await getJson(`/api/slots?${query}`);
@@ -124,19 +138,24 @@ export function mountSlotPicker(root, options) {
     const mine = ++generation;
     const keep = keepChosen ? chosenSlot : null;
     chosenSlot = null;
+    queue = Promise.resolve(true);
     reset();
     retry.hidden = true;
     calendar.hidden = true;
     timesBox.hidden = true;
     say(words.loading, true);
     onStatus('loading', 0);
-    // Fetch on until an open time is found or the horizon is reached.
+    // Fetch on, a week first (or up to the day of the time to keep), until an open time is found or the horizon is reached.
     let found = false;
+    const keepDay = keep ? t.localDate(Date.parse(keep.start), zone) : today;
+    let to = t.addDays(today, FIRST_DAYS - 1);
+    if (keepDay > to) to = keepDay;
     while (!found) {
-      if (!(await cover(t.addDays(coveredTo, MAX_DAYS), mine))) {
+      if (!(await cover(to, mine))) {
         if (mine === generation) failed();
         return;
       }
+      to = t.addDays(coveredTo, MAX_DAYS);
       found = byDate.size > 0;
       if (coveredTo >= lastDay) break;
     }
@@ -158,26 +177,35 @@ export function mountSlotPicker(root, options) {
     await show(t.monthOf(chosenDate), mine);
   }
 
-  /** Shows a month, fetching what it still needs. */
+  /**
+   * Shows a month, fetching what it still needs: when some of its open times are known already they are shown at
+   * once and the rest of the month is filled in as it comes, the chosen day's times left as they are.
+   */
   async function show(m, mine = generation) {
     const firstMonth = t.monthOf(today);
     const lastMonth = t.monthOf(lastDay);
-    month = m < firstMonth ? firstMonth : m > lastMonth ? lastMonth : m;
-    if (coveredTo < t.lastOfMonth(month) && coveredTo < lastDay) {
+    const shown = m < firstMonth ? firstMonth : m > lastMonth ? lastMonth : m;
+    month = shown;
+    const known = () => coveredTo >= t.lastOfMonth(shown) || coveredTo >= lastDay;
+    if (!known()) {
+      const early = countIn(shown) > 0;
+      if (early) render();
       calendar.setAttribute('aria-busy', 'true');
       say(words.loading, true);
       onStatus('loading', 0);
-      if (!(await cover(t.lastOfMonth(month), mine))) {
+      if (!(await cover(t.lastOfMonth(shown), mine))) {
         if (mine === generation) failed();
         return;
       }
+      if (mine !== generation || month !== shown) return;
       calendar.removeAttribute('aria-busy');
+      if (early) renderMonth();
+      else render();
+    } else {
+      if (mine !== generation) return;
+      calendar.removeAttribute('aria-busy');
+      render();
     }
-    if (mine !== generation) return;
-    if (!chosenDate || t.monthOf(chosenDate) !== month)
-      chosenDate = [...byDate.keys()].filter(d => t.monthOf(d) === month).sort()[0] || null;
-    renderMonth();
-    renderTimes();
     const count = countIn(month);
     const monthWords = { month: t.monthName(month, locale) };
     if (byDate.size > 0) {
@@ -186,7 +214,16 @@ export function mountSlotPicker(root, options) {
     }
   }
 
+  function render() {
+    if (!chosenDate || t.monthOf(chosenDate) !== month)
+      chosenDate = [...byDate.keys()].filter(d => t.monthOf(d) === month).sort()[0] || null;
+    renderMonth();
+    renderTimes();
+  }
+
   function renderMonth() {
+    // A day keeps its focus when the month is drawn again with more of its days known.
+    const focused = days.contains(document.activeElement) ? document.activeElement.dataset.date : null;
     monthHeading.textContent = t.monthName(month, locale);
     const atFirst = month <= t.monthOf(today);
     const atLast = month >= t.monthOf(lastDay);
@@ -204,6 +241,7 @@ export function mountSlotPicker(root, options) {
       const name = t.dayName(date, zone, locale);
       const number = t.dayOfMonth(date, locale);
       const open = list.length > 0 && date >= today && date <= lastDay;
+      const unknown = !open && date > coveredTo && date <= lastDay;
       row.push(h('td', { 'aria-current': date === today ? 'date' : false }, open
         ? h('button', {
           type: 'button', class: 'picker-date', 'data-date': date, 'aria-pressed': String(date === chosenDate),
@@ -211,7 +249,8 @@ export function mountSlotPicker(root, options) {
           onclick: () => chooseDay(date),
         }, number)
         : h('span', { class: 'picker-date unavailable' },
-          h('span', { 'aria-hidden': 'true' }, number), h('span', { class: 'visually-hidden' }, fill(words.dayNone, { date: name })))));
+          h('span', { 'aria-hidden': 'true' }, number),
+          h('span', { class: 'visually-hidden' }, fill(unknown ? words.dayLoading : words.dayNone, { date: name })))));
       if (row.length === 7) {
         rows.push(h('tr', {}, ...row));
         row = [];
@@ -222,6 +261,7 @@ export function mountSlotPicker(root, options) {
       rows.push(h('tr', {}, ...row));
     }
     days.replaceChildren(...rows);
+    if (focused) days.querySelector(`button[data-date="${focused}"]`)?.focus();
   }
 
   function chooseDay(date) {
