@@ -45,6 +45,7 @@ if (AddTherapistCommand.IsRequested(args))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseIntakePages();
+app.UseConsoleHttpsOnly();
 // Routing after the static files: otherwise /manage/manage.js would be matched as a manage link first.
 app.UseRouting();
 app.UseAuthentication();

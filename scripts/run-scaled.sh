@@ -19,6 +19,8 @@ export Storage__Provider=PostgreSql
 # Each process keeps at most 20 connections: four processes stay well inside PostgreSQL's default 100.
 export Storage__ConnectionString="$server;Database=${INTAKE_DATABASE:-intake};Maximum Pool Size=20"
 export Storage__MigrateOnStart=false
+# The Apis serve plain HTTP on this machine only: let the console's cookies follow the scheme (never in a real deployment).
+export Console__AllowHttp="${Console__AllowHttp:-true}"
 
 bash scripts/migrate.sh
 

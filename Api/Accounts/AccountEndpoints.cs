@@ -68,18 +68,18 @@ public static class AccountEndpoints
                 cookie.Cookie.Name = ConsoleCookie;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                cookie.Cookie.SecurePolicy = SecurePolicy(environment, console.Value);
             });
         services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IOptions<ConsoleOptions>>((tokens, console) =>
             tokens.TokenLifespan = TimeSpan.FromMinutes(console.Value.ResetMinutes));
         services.AddSingleton<AccountMail>();
         services.AddSingleton<IEmailSender<TherapistAccount>>(sp => sp.GetRequiredService<AccountMail>());
         services.AddAntiforgery(antiforgery => antiforgery.HeaderName = SignedInForgeryCheck.HeaderName);
-        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((antiforgery, environment) =>
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment, IOptions<ConsoleOptions>>((antiforgery, environment, console) =>
         {
             antiforgery.Cookie.Name = "intake.forgery";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
-            antiforgery.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            antiforgery.Cookie.SecurePolicy = SecurePolicy(environment, console.Value);
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(TherapistPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(TherapistAccount.TherapistIdClaim))
@@ -90,6 +90,9 @@ public static class AccountEndpoints
                 .RequireClaim(TherapistAccount.TherapistIdClaim));
         return services;
     }
+
+    private static CookieSecurePolicy SecurePolicy(IHostEnvironment environment, ConsoleOptions console) =>
+        ConsoleHttpsOnly.CookiesAlwaysSecure(environment, console) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     public const string ConsolePolicy = "Console";
 

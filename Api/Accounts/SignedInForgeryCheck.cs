@@ -2,6 +2,7 @@ using Intake.Api.Jobs;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Intake.Api.Accounts;
 
@@ -31,7 +32,9 @@ public static class SignedInForgeryCheck
                 return;
             }
 
-            if (await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
+            // Anti-forgery cannot read a Secure cookie's token from a plain-HTTP request (it throws): such a request is refused.
+            var secureOnly = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.SecurePolicy == CookieSecurePolicy.Always;
+            if ((request.IsHttps || !secureOnly) && await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
             {
                 await next(context);
                 return;

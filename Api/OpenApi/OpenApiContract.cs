@@ -259,6 +259,11 @@ public static class OpenApiContract
                     Content = new Dictionary<string, OpenApiMediaType> { ["text/html"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
                 },
                 ["401"] = new OpenApiResponse { Description = "Not signed in.", Content = ProblemContent(document) },
+                ["403"] = new OpenApiResponse
+                {
+                    Description = "Outside Development over plain HTTP: a page saying the console and the dashboard work over HTTPS only.",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["text/html"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                },
             },
         };
         document.Tags ??= new HashSet<OpenApiTag>();

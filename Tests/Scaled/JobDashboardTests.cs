@@ -52,6 +52,18 @@ public class JobDashboardTests : SharedDatabaseTests
     }
 
     [Test]
+    public async Task Dashboard_OverPlainHttpInProduction_SaysItNeedsHttps()
+    {
+        await using var production = new ApiFactory(Database, settings: new Dictionary<string, string> { ["environment"] = "Production" });
+        using var client = production.CreateClient();
+
+        using var page = await client.GetAsync("/hangfire");
+
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("The console works over HTTPS only"));
+    }
+
+    [Test]
     public async Task Dashboard_ForATherapist_ShowsTheJobsButOffersNoActions()
     {
         using var client = await SignedInAsync(admin: false);

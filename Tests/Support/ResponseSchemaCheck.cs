@@ -43,7 +43,7 @@ internal sealed class ApiContract
 {
     private static readonly string[] UndescribedPrefixes = ["/openapi/", "/scalar", "/health/", "/api/twilio/", "/hangfire/", "/bench/",
         // The pages and their assets: HTML, CSS and script for browsers, not part of the JSON API's contract.
-        "/book", "/manage/", "/embed.js", "/brand.css", "/shared/", "/booking/"];
+        "/book", "/manage/", "/embed.js", "/brand.css", "/shared/", "/booking/", "/console"];
 
     private static readonly EvaluationOptions Evaluation = new()
     {

@@ -26,4 +26,10 @@ public sealed class ConsoleOptions
     /// <summary>How long an emailed password-reset link works (once).</summary>
     [Range(5, 24 * 60)]
     public int ResetMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Outside Development the console's cookies are Secure and the console answers only over HTTPS. True lets the
+    /// cookies follow the request's scheme: only for a demonstration on this machine over plain HTTP.
+    /// </summary>
+    public bool AllowHttp { get; set; }
 }

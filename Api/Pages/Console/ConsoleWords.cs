@@ -8,6 +8,10 @@ namespace Intake.Api.Pages.Console;
 /// </summary>
 public sealed class ConsoleWords
 {
+    // Over plain HTTP outside Development (Console:AllowHttp).
+    public string HttpsOnlyHeading { get; set; } = "The console works over HTTPS only";
+    public string HttpsOnly { get; set; } = "Open this address with https:// instead. The console's sign-in is never sent over an unencrypted connection.";
+
     // Signing in and out.
     public string SignInTitle { get; set; } = "Sign in — {practice}";
     public string SignInHeading { get; set; } = "Sign in to the console";

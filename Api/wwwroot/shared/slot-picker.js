@@ -37,6 +37,8 @@ export function h(tag, attributes = {}, ...children) {
   return el;
 }
 
+const minDate = (a, b) => (a < b ? a : b);
+
 /** A word with its {placeholders} filled in; one not given is left as it is. */
 export const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => values[key] ?? whole);
 
@@ -54,6 +56,10 @@ export function mountSlotPicker(root, options) {
   let generation = 0;
   // Queries run one after another, each from where the last ended.
   let queue = Promise.resolve(true);
+  // The first week is asked for before the calendar is built, so the answer is on its way meanwhile.
+  reset();
+  let early = { url: slotsUrl(today, minDate(t.addDays(today, FIRST_DAYS - 1), lastDay)) };
+  early.answer = getJson(early.url);
 
   const plural = new Intl.PluralRules(locale);
   const counted = (one, other, count, values) => fill(plural.select(count) === 'one' ? one : other, { count, ...values });
@@ -98,14 +104,14 @@ export function mountSlotPicker(root, options) {
   }
 
   async function coverNow(to, mine) {
-    const until = to < lastDay ? to : lastDay;
+    const until = minDate(to, lastDay);
     while (coveredTo < until) {
       if (mine !== generation) return false;
       const from = t.addDays(coveredTo, 1);
       const end = t.daysBetween(from, until) < MAX_DAYS ? until : t.addDays(from, MAX_DAYS - 1);
-      const query = new URLSearchParams({ from, to: end, timeZone: zone });
-      if (therapistId) query.set('therapistId', therapistId);
-      const result = await getJson(`/api/slots?${query}`);
+      const url = slotsUrl(from, end);
+      const result = await (early?.url === url ? early.answer : getJson(url));
+      early = null;
       if (mine !== generation) return false;
       if (result.status !== 200 || !result.body || !Array.isArray(result.body.slots)) return false;
       // With any therapist, one button per time: the first therapist open then takes it.
@@ -122,6 +128,12 @@ export function mountSlotPicker(root, options) {
       coveredTo = end;
     }
     return true;
+  }
+
+  function slotsUrl(from, to) {
+    const query = new URLSearchParams({ from, to, timeZone: zone });
+    if (therapistId) query.set('therapistId', therapistId);
+    return `/api/slots?${query}`;
   }
 
   const countIn = m => [...byDate.entries()].reduce((sum, [date, list]) => sum + (t.monthOf(date) === m ? list.length : 0), 0);

@@ -59,11 +59,19 @@ export const firstOfMonth = month => `${month}-01`;
 
 export const lastOfMonth = month => addDays(firstOfMonth(addMonths(month, 1)), -1);
 
+const zoneNames = new Map();
+
 /** The zone's name as the locale says it, the same all year: "Eastern Time". */
 export function zoneName(zone, locale) {
-  const part = format(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
-    .formatToParts(new Date()).find(p => p.type === 'timeZoneName');
-  return part ? part.value : zone;
+  const key = `${locale} ${zone}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    const part = format(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date()).find(p => p.type === 'timeZoneName');
+    name = part ? part.value : zone;
+    zoneNames.set(key, name);
+  }
+  return name;
 }
 
 /** What the page calls the zone: "Eastern Time (New York)". */
