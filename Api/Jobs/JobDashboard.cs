@@ -1,7 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Intake.Api.Accounts;
-using Intake.Domain.Accounts;
+using Intake.Api.Therapists;
 
 namespace Intake.Api.Jobs;
 
@@ -20,7 +20,7 @@ public static class JobDashboard
         {
             // The endpoint's authorization policy decides who may look; Hangfire's own filter would allow only localhost.
             Authorization = [],
-            IsReadOnlyFunc = context => !context.GetHttpContext().User.HasClaim(TherapistAccount.AdminClaim, "true"),
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsAdmin(),
             DisplayStorageConnectionString = false,
             AppPath = null,
         }).RequireAuthorization(AccountEndpoints.TherapistPolicy);

@@ -22,4 +22,10 @@ public static class TherapistEndpoints
     internal static string TherapistId(this ClaimsPrincipal user) =>
         user.FindFirstValue(TherapistAccount.TherapistIdClaim)
         ?? throw new InvalidOperationException("The therapist policy admitted a principal without a therapist id.");
+
+    /// <summary>
+    /// The signed-in account is the practice's administrator (scripts/add-therapist.sh --admin stores the claim; Identity's
+    /// claims factory puts an account's stored claims into the cookie and the bearer token).
+    /// </summary>
+    internal static bool IsAdmin(this ClaimsPrincipal user) => user.HasClaim(TherapistAccount.AdminClaim, "true");
 }

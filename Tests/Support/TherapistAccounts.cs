@@ -42,6 +42,15 @@ internal static class TherapistAccounts
         Assert.That(created.Succeeded, Is.True, string.Join("; ", created.Errors.Select(e => e.Description)));
     }
 
+    /// <summary>Makes the account the practice's administrator, as scripts/add-therapist.sh --admin does: the stored claim.</summary>
+    public static async Task MakeAdminAsync(ApiFactory api, string email)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TherapistAccount>>();
+        var added = await users.AddClaimAsync((await users.FindByEmailAsync(email))!, new System.Security.Claims.Claim(TherapistAccount.AdminClaim, "true"));
+        Assert.That(added.Succeeded, Is.True);
+    }
+
     /// <summary>POST /api/auth/login; the bearer token it returns.</summary>
     public static async Task<string> LoginAsync(HttpClient client, string email, string password = Password)
     {

@@ -46,6 +46,8 @@ public sealed class ConsoleWords
     public string NavigationLabel { get; set; } = "Console";
     public string Requests { get; set; } = "Requests";
     public string Hours { get; set; } = "Hours";
+    /// <summary>The job dashboard's link, for an administrator where the dashboard exists.</summary>
+    public string Jobs { get; set; } = "Jobs";
     public string NeedingAction { get; set; } = "({count} needing action)";
 
     // The inbox.
@@ -68,6 +70,20 @@ public sealed class ConsoleWords
     public string ActBy { get; set; } = "Lapses {time} ({left} left)";
     public string AttendanceConfirmed { get; set; } = "Prospect confirmed they will attend";
     public string NewArrived { get; set; } = "The list of requests has changed.";
+
+    // An administrator's choice of inbox ({therapist}: the therapist's name).
+    public string InboxOfLabel { get; set; } = "Whose requests";
+    public string InboxOfYours { get; set; } = "Yours ({therapist})";
+    public string InboxOfEvery { get; set; } = "Every therapist";
+    public string InboxOfShow { get; set; } = "Show";
+    public string InboxTitleOf { get; set; } = "Requests of {therapist} — {practice}";
+    public string InboxTitleEvery { get; set; } = "Requests of every therapist — {practice}";
+    public string InboxHeadingOf { get; set; } = "Requests of {therapist}";
+    public string InboxHeadingEvery { get; set; } = "Requests of every therapist";
+    public string ReadingOther { get; set; } = "As {therapist} sees them. You can open and read each request; you act only on your own and on callbacks no therapist has taken yet.";
+    public string ReadingEvery { get; set; } = "Every therapist's requests and the callbacks no therapist has taken yet. You can open and read each request; you act only on your own and on untaken callbacks.";
+    public string ItemOf { get; set; } = "Therapist: {therapist}";
+    public string ItemUntaken { get; set; } = "Therapist: none yet (any therapist may take it)";
 
     // Where a request stands.
     public string StatusRequested { get; set; } = "Call back asked for";

@@ -14,6 +14,7 @@ using Intake.Domain.Consultations.Rules;
 using Intake.Domain.Messages;
 using Intake.Domain.Practices;
 using Intake.Domain.Therapists.MessageLog;
+using Intake.Domain.Therapists.PracticeTherapists;
 using Intake.Domain.Therapists.TherapistConsultations;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,9 @@ namespace Intake.Api.Pages.Console;
 /// and nowhere else), its time in both zones, its history and its messages (never their bodies) — with the actions
 /// its status allows. Each action is a form post (with its anti-forgery token) that sends the same MediatR request
 /// as the JSON endpoint; a refusal is shown with its rule, a success reloads the page (post, redirect, get).
-/// Another therapist's request is 404 here and for every action, like a missing one.
+/// Another therapist's request is 404 here and for every action, like a missing one. An administrator reads any request
+/// some therapist's inbox holds, but acts only where <see cref="TherapistVisibility.MaySee"/> lets their own therapist id:
+/// on another therapist's request no action is offered, and a posted one is 404 and changes nothing.
 /// </summary>
 public sealed class RequestModel(
     IMediator mediator, IClock clock, IOptions<ConsoleWords> words, IOptions<RequestWords> requestWords,
@@ -60,6 +63,12 @@ public sealed class RequestModel(
     public string NowText => InstantPattern.General.Format(Now);
 
     public string TherapistId => User.TherapistId();
+
+    /// <summary>The signed-in therapist may act on this request (the domain's rule for their own id; the same the change checks).</summary>
+    public bool MayAct => TherapistVisibility.MaySee(TherapistId, Consultation.TherapistId, Consultation.Status);
+
+    /// <summary>Whose request it is, by name, when an administrator reads another therapist's.</summary>
+    public string? OwnerName { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -116,7 +125,8 @@ public sealed class RequestModel(
 
     private async Task<IActionResult> RefusedAsync(Guid id, string problem, int status, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        // Refused only after the domain let the reader act: read it again as one who may act, never as an administrator.
+        if (!await LoadAsync(id, ct, asAdmin: false))
             return NotFound();
         Problem = problem;
         Done = null;
@@ -124,15 +134,18 @@ public sealed class RequestModel(
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct, bool? asAdmin = null)
     {
         Now = clock.GetCurrentInstant();
+        var admin = asAdmin ?? User.IsAdmin();
         var requestId = new ConsultationRequestId(id);
-        if (await mediator.Send(new GetTherapistConsultation(TherapistId, requestId), ct) is not { } found)
+        if (await mediator.Send(new GetTherapistConsultation(TherapistId, requestId, admin), ct) is not { } found)
             return false;
         Found = found;
-        Messages = await mediator.Send(new GetMessageLog(TherapistId, requestId), ct) ?? [];
-        History = await mediator.Send(new GetConsultationHistory(TherapistId, requestId), ct) ?? [];
+        Messages = await mediator.Send(new GetMessageLog(TherapistId, requestId, admin), ct) ?? [];
+        History = await mediator.Send(new GetConsultationHistory(TherapistId, requestId, admin), ct) ?? [];
+        if (!MayAct && Consultation.TherapistId is { } owner)
+            OwnerName = (await mediator.Send(new ListTherapists(), ct)).FirstOrDefault(t => t.Id == owner)?.Name ?? owner;
         ViewData["Title"] = PracticeWords.Fill(Say.Title.Replace("{name}", Consultation.Prospect.Name, StringComparison.Ordinal), Practice, web.Value);
         ViewData["Section"] = "requests";
         return true;
@@ -146,19 +159,19 @@ public sealed class RequestModel(
 
     public bool HasStarted => Consultation.SlotStart is { } start && Now >= start;
 
-    public bool CanConfirm => Consultation.Status == ConsultationStatus.Pending && !HasStarted;
+    public bool CanConfirm => MayAct && Consultation.Status == ConsultationStatus.Pending && !HasStarted;
 
-    public bool CanConfirmWithTime => Consultation.Status == ConsultationStatus.Requested && Consultation.ProposedSlots.Count == 0;
+    public bool CanConfirmWithTime => MayAct && Consultation.Status == ConsultationStatus.Requested && Consultation.ProposedSlots.Count == 0;
 
-    public bool CanPropose => Consultation.Status is ConsultationStatus.Pending or ConsultationStatus.Requested && !HasStarted;
+    public bool CanPropose => MayAct && Consultation.Status is ConsultationStatus.Pending or ConsultationStatus.Requested && !HasStarted;
 
-    public bool CanDecline => Consultation.Status is ConsultationStatus.Pending or ConsultationStatus.Requested && !HasStarted;
+    public bool CanDecline => MayAct && Consultation.Status is ConsultationStatus.Pending or ConsultationStatus.Requested && !HasStarted;
 
-    public bool CanReschedule => Consultation.Status == ConsultationStatus.Confirmed && !HasStarted;
+    public bool CanReschedule => MayAct && Consultation.Status == ConsultationStatus.Confirmed && !HasStarted;
 
-    public bool CanCancel => Consultation.Status == ConsultationStatus.Confirmed && !HasStarted;
+    public bool CanCancel => MayAct && Consultation.Status == ConsultationStatus.Confirmed && !HasStarted;
 
-    public bool CanRecordOutcome => Consultation.Status == ConsultationStatus.Confirmed && HasStarted;
+    public bool CanRecordOutcome => MayAct && Consultation.Status == ConsultationStatus.Confirmed && HasStarted;
 
     public string ChangeWords(ConsultationChange change) =>
         Say.ChangeNames.TryGetValue(change.What.ToString(), out var words) ? words : change.What.ToString();

@@ -28,6 +28,8 @@ public sealed class RequestWords
     public string DeclineNote { get; set; } = "Your note when declining";
 
     // Actions.
+    /// <summary>Instead of the actions, when an administrator reads another therapist's request.</summary>
+    public string OthersRequest { get; set; } = "This is {therapist}'s request: you can read it, but only {therapist} acts on it.";
     public string Actions { get; set; } = "Actions";
     public string NoActions { get; set; } = "Nothing more can be done with this request.";
     public string Confirm { get; set; } = "Confirm this time";

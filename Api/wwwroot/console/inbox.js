@@ -5,7 +5,8 @@
 const inbox = document.getElementById('inbox');
 const news = document.getElementById('inbox-news');
 const seconds = Number(inbox.dataset.pollSeconds) || 20;
-const url = `/console?handler=list&past=${encodeURIComponent(inbox.dataset.past || '1')}`;
+// The page names its own list's address: the same page of the past, and the same therapist's inbox.
+const url = inbox.dataset.list;
 
 async function poll() {
   try {
@@ -23,7 +24,8 @@ async function poll() {
     document.title = next.dataset.title;
     const count = Number(next.dataset.needsAction);
     const badge = document.getElementById('nav-count');
-    if (badge) {
+    // Another therapist's inbox carries no count: the navigation's stays the reader's own.
+    if (badge && next.dataset.needsAction !== undefined) {
       badge.hidden = count === 0;
       badge.textContent = next.dataset.badge;
     }

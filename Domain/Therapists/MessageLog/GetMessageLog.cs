@@ -11,9 +11,10 @@ namespace Intake.Domain.Therapists.MessageLog;
 /// <summary>
 /// Every message about one request the therapist may see, oldest first: what it was, how it went and when.
 /// Never a body or an address: the log shows that a message went, not what it said. Null when the request is
-/// missing or another therapist's.
+/// missing or another therapist's (unless <paramref name="AsAdmin"/>: the practice's administrator reads what
+/// <see cref="TherapistVisibility.MaySeeAsAdmin"/> allows).
 /// </summary>
-public sealed record GetMessageLog(string TherapistId, ConsultationRequestId Id) : IRequest<IReadOnlyList<MessageLogEntry>?>;
+public sealed record GetMessageLog(string TherapistId, ConsultationRequestId Id, bool AsAdmin = false) : IRequest<IReadOnlyList<MessageLogEntry>?>;
 
 public sealed record MessageLogEntry(
     MessageId Id,
@@ -36,7 +37,7 @@ internal sealed class GetMessageLogHandler(IntakeDbContext db) : IRequestHandler
     {
         var visible = await db.ConsultationRequests.AsNoTracking()
             .Where(r => r.Id == query.Id)
-            .Where(TherapistVisibility.Visible(query.TherapistId))
+            .Where(TherapistVisibility.Readable(query.TherapistId, query.AsAdmin))
             .AnyAsync(cancellationToken);
         if (!visible)
             return null;

@@ -8,9 +8,10 @@ namespace Intake.Domain.Therapists.TherapistConsultations;
 
 /// <summary>
 /// Each change to one request the therapist may see, oldest first: what happened, who did it and when. Null when the
-/// request is missing or another therapist's.
+/// request is missing or another therapist's (unless <paramref name="AsAdmin"/>: the practice's administrator reads what
+/// <see cref="TherapistVisibility.MaySeeAsAdmin"/> allows).
 /// </summary>
-public sealed record GetConsultationHistory(string TherapistId, ConsultationRequestId Id) : IRequest<IReadOnlyList<ConsultationChange>?>;
+public sealed record GetConsultationHistory(string TherapistId, ConsultationRequestId Id, bool AsAdmin = false) : IRequest<IReadOnlyList<ConsultationChange>?>;
 
 internal sealed class GetConsultationHistoryHandler(IntakeDbContext db) : IRequestHandler<GetConsultationHistory, IReadOnlyList<ConsultationChange>?>
 {
@@ -18,7 +19,7 @@ internal sealed class GetConsultationHistoryHandler(IntakeDbContext db) : IReque
     {
         var visible = await db.ConsultationRequests.AsNoTracking()
             .Where(r => r.Id == query.Id)
-            .Where(TherapistVisibility.Visible(query.TherapistId))
+            .Where(TherapistVisibility.Readable(query.TherapistId, query.AsAdmin))
             .AnyAsync(cancellationToken);
         if (!visible)
             return null;

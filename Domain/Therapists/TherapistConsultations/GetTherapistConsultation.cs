@@ -8,16 +8,18 @@ namespace Intake.Domain.Therapists.TherapistConsultations;
 
 /// <summary>
 /// One request the therapist may act on: their own, or an open callback no therapist has taken. Null for any other, so that
-/// another therapist's request and a missing one look the same.
+/// another therapist's request and a missing one look the same. <paramref name="AsAdmin"/>: the reader is the practice's
+/// administrator and reads any request some therapist's inbox holds (<see cref="TherapistVisibility.MaySeeAsAdmin"/>),
+/// still in their own zone.
 /// </summary>
-public sealed record GetTherapistConsultation(string TherapistId, ConsultationRequestId Id) : IRequest<TherapistInboxItem?>;
+public sealed record GetTherapistConsultation(string TherapistId, ConsultationRequestId Id, bool AsAdmin = false) : IRequest<TherapistInboxItem?>;
 
 internal sealed class GetTherapistConsultationHandler(IntakeDbContext db) : IRequestHandler<GetTherapistConsultation, TherapistInboxItem?>
 {
     public async Task<TherapistInboxItem?> Handle(GetTherapistConsultation query, CancellationToken cancellationToken)
     {
         var request = await db.ConsultationRequests.AsNoTracking()
-            .Where(TherapistVisibility.Visible(query.TherapistId))
+            .Where(TherapistVisibility.Readable(query.TherapistId, query.AsAdmin))
             .SingleOrDefaultAsync(r => r.Id == query.Id, cancellationToken);
         if (request is null)
             return null;

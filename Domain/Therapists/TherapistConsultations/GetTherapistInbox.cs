@@ -14,9 +14,11 @@ namespace Intake.Domain.Therapists.TherapistConsultations;
 /// <summary>
 /// The therapist's inbox in four groups: what waits for them, what waits for the prospect, the calls to come, and one
 /// page (<paramref name="PastPage"/>, from 1) of the requests that have ended. Their own requests and the callbacks no
-/// therapist has taken yet, as <see cref="TherapistVisibility"/> has it.
+/// therapist has taken yet, as <see cref="TherapistVisibility"/> has it. With <paramref name="EveryTherapist"/>, every
+/// therapist's inbox at once (<see cref="TherapistVisibility.VisibleToAdmin"/>: for the practice's administrator), read in
+/// the zone of <paramref name="TherapistId"/>, the reader.
 /// </summary>
-public sealed record GetTherapistInbox(string TherapistId, int PastPage) : IRequest<TherapistInboxGroups>
+public sealed record GetTherapistInbox(string TherapistId, int PastPage, bool EveryTherapist = false) : IRequest<TherapistInboxGroups>
 {
     /// <summary>How many past requests one page holds.</summary>
     public const int PastPageSize = 25;
@@ -45,13 +47,14 @@ public sealed record TherapistInboxGroups(
     int PastPageSize);
 
 /// <summary>
-/// One request as an inbox line: who, how they are reached (<paramref name="Channel"/>: texts only with their consent,
+/// One request as an inbox line: whose it is (<paramref name="TherapistId"/>, none for an untaken callback), who, how they are reached (<paramref name="Channel"/>: texts only with their consent,
 /// otherwise email), when they asked and for when. <paramref name="ActBy"/> is when the request lapses unless someone
 /// acts: for a held time, its start minus the practice's minimum notice; for an open proposal, its deadline; otherwise
 /// none. Never the prospect's own words, phone or email: those are read one request at a time.
 /// </summary>
 public sealed record InboxItem(
     ConsultationRequestId Id,
+    string? TherapistId,
     ConsultationStatus Status,
     string? ShortCode,
     string Name,
@@ -81,7 +84,7 @@ internal sealed class GetTherapistInboxHandler(IntakeDbContext db, IOptions<Prac
 
     /// <summary>Only the columns a line shows (and what its deadline is computed from); never a whole request.</summary>
     private static readonly Expression<Func<ConsultationRequest, Row>> Columns = r => new Row(
-        r.Id, r.Status, r.ShortCode, r.Prospect.Name, r.Prospect.PreferredChannel, r.Prospect.SmsConsent, r.SubmittedAt,
+        r.Id, r.TherapistId, r.Status, r.ShortCode, r.Prospect.Name, r.Prospect.PreferredChannel, r.Prospect.SmsConsent, r.SubmittedAt,
         r.SlotStart, r.SlotEnd, r.ProposalExpiresAt, r.AttendanceConfirmedAt, r.ClosedAt, r.CancelledBy);
 
     public async Task<TherapistInboxGroups> Handle(GetTherapistInbox query, CancellationToken cancellationToken)
@@ -89,7 +92,7 @@ internal sealed class GetTherapistInboxHandler(IntakeDbContext db, IOptions<Prac
         var zoneId = await db.Therapists.AsNoTracking().Where(t => t.Id == query.TherapistId).Select(t => t.TimeZoneId)
             .SingleAsync(cancellationToken);
         var notice = practice.Value.MinimumNotice();
-        var visible = db.ConsultationRequests.AsNoTracking().Where(TherapistVisibility.Visible(query.TherapistId));
+        var visible = db.ConsultationRequests.AsNoTracking().Where(TherapistVisibility.Readable(query.TherapistId, asAdmin: query.EveryTherapist));
 
         var needsAction = await ReadAsync(visible.Where(NeedsAction)
             .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id), cancellationToken);
@@ -118,6 +121,7 @@ internal sealed class GetTherapistInboxHandler(IntakeDbContext db, IOptions<Prac
 
     private static List<InboxItem> Items(List<Row> rows, Duration notice) => rows.Select(row => new InboxItem(
         row.Id,
+        row.TherapistId,
         row.Status,
         row.ShortCode,
         row.Name,
@@ -132,6 +136,7 @@ internal sealed class GetTherapistInboxHandler(IntakeDbContext db, IOptions<Prac
 
     private sealed record Row(
         ConsultationRequestId Id,
+        string? TherapistId,
         ConsultationStatus Status,
         string? ShortCode,
         string Name,
