@@ -24,7 +24,7 @@ public static class PageServices
             pages.Conventions.AllowAnonymousToPage("/Console/Act");
             pages.Conventions.AllowAnonymousToPage("/Console/Forgot");
             pages.Conventions.AllowAnonymousToPage("/Console/Reset");
-        });
+        }).AddMvcOptions(mvc => mvc.Filters.Add<UnknownHandlerFilter>());
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidation>();
         services.AddOptions<BookingWords>().Bind(configuration.GetSection("Words:Booking"));

@@ -1,4 +1,7 @@
+using Intake.Domain.Consultations;
+using Intake.Domain.Messages;
 using Intake.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -51,5 +54,35 @@ public abstract class ConsoleBrowserTests : BookingBrowserTests
         await FillDetailsAsync(Page, name);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Ask for a call back" }).ClickAsync();
         await Expect(Done(Page, "Your request for a call back is in")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Ada's page of the prospect's request, opened from her inbox.</summary>
+    protected static async Task OpenRequestAsync(IPage console, string name = "Sam Rivera")
+    {
+        await console.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Expect(console.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The page's live region, once it says <paramref name="text"/>.</summary>
+    protected static ILocator Said(IPage page, string text) => page.GetByRole(AriaRole.Status).Filter(new() { HasText = text });
+
+    /// <summary>The prospect's held Wednesday 9:00, confirmed by Ada with one click: her page of it, signed in.</summary>
+    protected async Task<IPage> ConfirmedAsync()
+    {
+        await BookAsync();
+        var console = await SignInAsync();
+        await OpenRequestAsync(console);
+        await console.GetByRole(AriaRole.Button, new() { Name = "Confirm this time" }).ClickAsync();
+        await Expect(Said(console, "Confirmed. The prospect is told.")).ToBeVisibleAsync();
+        return console;
+    }
+
+    /// <summary>Every message about the request that is still to go or gone (not withdrawn): its kind, by id.</summary>
+    protected async Task<Dictionary<MessageId, MessageKind>> QueuedAsync(ConsultationRequestId id)
+    {
+        await using var db = Database.Open();
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.ConsultationRequestId == id && m.Status != MessageStatus.Cancelled)
+            .ToDictionaryAsync(m => m.Id, m => m.Kind);
     }
 }

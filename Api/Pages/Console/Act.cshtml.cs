@@ -38,13 +38,16 @@ public sealed class ActModel(IMediator mediator, IOptions<ActWords> words, IOpti
     {
         Response.Headers.CacheControl = "no-store";
         ChangeOutcome outcome;
+        var status = StatusCodes.Status409Conflict;
         try
         {
             outcome = await mediator.Send(new ActOnAlertLink(token, note), ct);
         }
         catch (ValidationException invalid)
         {
+            // Bad input (a note too long) is a 400, as on the request page; a refusal of the change is a 409.
             outcome = new ChangeOutcome.Refused("Invalid", string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage)));
+            status = StatusCodes.Status400BadRequest;
         }
 
         if (outcome is ChangeOutcome.NotFound || !await LoadAsync(token, ct))
@@ -62,7 +65,7 @@ public sealed class ActModel(IMediator mediator, IOptions<ActWords> words, IOpti
             _ => (false, Words.Used),
         };
         if (!Succeeded)
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Response.StatusCode = status;
         return Page();
     }
 
