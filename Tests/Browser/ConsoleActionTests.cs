@@ -182,6 +182,7 @@ public sealed class ConsoleActionTests : ConsoleBrowserTests
         await Expect(console.GetByRole(AriaRole.Button, new() { Name = "Move to another time…" })).ToBeVisibleAsync();
         await Expect(console.GetByRole(AriaRole.Definition).Filter(new() { HasTextRegex = new Regex("^Wednesday 10 March 2027, 1:00 PM EST$") })).ToBeVisibleAsync();
         await Expect(console.GetByRole(AriaRole.Cell, new() { Name = "Accepted an offered time" })).ToBeVisibleAsync();
+        await Expect(console.GetByText("Times offered", new() { Exact = true })).ToHaveCountAsync(0);
         await AssertAccessibleAsync("console request, confirmed by the prospect's acceptance", console);
         var stored = (await StoredAsync()).Single();
         Assert.That((stored.Status, stored.SlotStart), Is.EqualTo((ConsultationStatus.Confirmed, (Instant?)WednesdayNineUtc.Plus(Duration.FromHours(4)))));
