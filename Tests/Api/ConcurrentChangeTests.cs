@@ -42,7 +42,7 @@ public class ConcurrentChangeTests : TwoTherapistsTests
             var id = await HoldAsync(slots.Dequeue());
 
             _gate.Expect(2);
-            var (cancel, confirm) = await BothAsync(
+            var (cancel, confirm) = await Race.BothAsync(
                 () => Anonymous.PostAsync($"/api/manage/{Token(id)}/cancel", null),
                 () => PostActionAsync(Ada, id, "confirm"));
 
@@ -62,7 +62,7 @@ public class ConcurrentChangeTests : TwoTherapistsTests
         }
 
         await AssertHoldsMatchStatusAsync();
-        Report(won);
+        Race.Report(won, Rounds, "; every loser 409 ChangedMeanwhile");
     }
 
     [Test]
@@ -77,7 +77,7 @@ public class ConcurrentChangeTests : TwoTherapistsTests
             var (adaSlot, benSlot) = (adaSlots.Dequeue(), benSlots.Dequeue());
 
             _gate.Expect(2);
-            var (ada, ben) = await BothAsync(
+            var (ada, ben) = await Race.BothAsync(
                 () => Ada.PostAsJsonAsync($"/api/therapist/consultations/{id}/confirm", new { slotStart = adaSlot }),
                 () => Ben.PostAsJsonAsync($"/api/therapist/consultations/{id}/confirm", new { slotStart = benSlot }));
 
@@ -95,7 +95,7 @@ public class ConcurrentChangeTests : TwoTherapistsTests
         }
 
         await AssertHoldsMatchStatusAsync();
-        Report(won);
+        Race.Report(won, Rounds, "; every loser 409 ChangedMeanwhile");
     }
 
     [Test]
@@ -140,7 +140,7 @@ public class ConcurrentChangeTests : TwoTherapistsTests
         }
 
         await AssertHoldsMatchStatusAsync();
-        Report(won);
+        Race.Report(won, Rounds, "; every loser 409 ChangedMeanwhile");
     }
 
     [Test]
@@ -155,7 +155,7 @@ public class ConcurrentChangeTests : TwoTherapistsTests
             var moveTo = slots.Dequeue();
 
             _gate.Expect(2);
-            var (reschedule, cancel) = await BothAsync(
+            var (reschedule, cancel) = await Race.BothAsync(
                 () => Anonymous.PostAsJsonAsync($"/api/manage/{Token(id)}/reschedule", new { slotStart = moveTo }),
                 () => PostActionAsync(Ada, id, "cancel"));
 
@@ -176,19 +176,10 @@ public class ConcurrentChangeTests : TwoTherapistsTests
         }
 
         await AssertHoldsMatchStatusAsync();
-        Report(won);
+        Race.Report(won, Rounds, "; every loser 409 ChangedMeanwhile");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-    private static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> BothAsync(
-        Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
-    {
-        var one = Task.Run(first);
-        var two = Task.Run(second);
-        await Task.WhenAll(one, two);
-        return (await one, await two);
-    }
 
     /// <summary>Exactly one side answered 200 and the other 409 ChangedMeanwhile; the winner's name.</summary>
     private static async Task<string> WinnerAsync(int round, (string Name, HttpResponseMessage Response) a, (string Name, HttpResponseMessage Response) b)
@@ -243,8 +234,4 @@ public class ConcurrentChangeTests : TwoTherapistsTests
 
     private static Instant SlotInstant(string start) =>
         NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(start).GetValueOrThrow().ToInstant();
-
-    private static void Report(Dictionary<string, int> won) =>
-        TestContext.Progress.WriteLine($"{TestContext.CurrentContext.Test.MethodName} on {TestDatabase.Provider}: "
-            + string.Join(", ", won.Select(w => $"{w.Key} won {w.Value}")) + $" of {Rounds}; every loser 409 ChangedMeanwhile");
 }

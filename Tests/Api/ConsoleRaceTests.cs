@@ -48,7 +48,7 @@ public sealed class ConsoleRaceTests : TwoTherapistsTests
             var (oneToken, twoToken) = (await mail.TokenAsync(one), await mail.TokenAsync(two));
 
             _gate.Expect(2);
-            var (a, b) = await BothAsync(() => mail.PostAsync(one, oneToken), () => mail.PostAsync(two, twoToken));
+            var (a, b) = await Race.BothAsync(() => mail.PostAsync(one, oneToken), () => mail.PostAsync(two, twoToken));
 
             var firstWon = await OneWonAsync(round, a, b, LinkUsed);
             won[firstWon ? "first" : "second"]++;
@@ -69,7 +69,7 @@ public sealed class ConsoleRaceTests : TwoTherapistsTests
         }
 
         await AssertHoldsMatchStatusAsync();
-        Report(won);
+        Race.Report(won, Rounds);
     }
 
     [Test]
@@ -85,7 +85,7 @@ public sealed class ConsoleRaceTests : TwoTherapistsTests
             var (confirmTab, declineTab) = (await ada.TokenAsync(page), await ada.TokenAsync(page));
 
             _gate.Expect(2);
-            var (confirm, decline) = await BothAsync(
+            var (confirm, decline) = await Race.BothAsync(
                 () => ada.PostAsync($"{page}?handler=confirm", confirmTab),
                 () => ada.PostAsync($"{page}?handler=decline", declineTab, ("note", "Not this week.")));
 
@@ -98,19 +98,10 @@ public sealed class ConsoleRaceTests : TwoTherapistsTests
         }
 
         await AssertHoldsMatchStatusAsync();
-        Report(won);
+        Race.Report(won, Rounds);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-    private static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> BothAsync(
-        Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
-    {
-        var one = Task.Run(first);
-        var two = Task.Run(second);
-        await Task.WhenAll(one, two);
-        return (await one, await two);
-    }
 
     /// <summary>
     /// One answer is the success (the act page's 200 with its outcome, or the request page's redirect), the other a
@@ -168,8 +159,4 @@ public sealed class ConsoleRaceTests : TwoTherapistsTests
 
     private Task AssertHoldsMatchStatusAsync() =>
         HoldsInvariant.AssertHoldsMatchStatusAsync(Database, Api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value);
-
-    private static void Report(Dictionary<string, int> won) =>
-        TestContext.Progress.WriteLine($"{TestContext.CurrentContext.Test.Name} on {TestDatabase.Provider}: "
-            + string.Join(", ", won.Select(w => $"{w.Key} won {w.Value}")) + $" of {Rounds}");
 }

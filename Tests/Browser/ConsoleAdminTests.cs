@@ -164,8 +164,8 @@ public sealed class ConsoleAdminTests : ConsoleBrowserTests
         {
             // SQLite: the jobs live in the Worker's memory, and the Api maps no dashboard to link to.
             await Expect(jobs).ToHaveCountAsync(0);
-            var dashboard = await ben.GotoAsync("/hangfire");
-            Assert.That(dashboard!.Status, Is.EqualTo(404));
+            await using var dashboard = await ben.APIRequest.GetAsync("/hangfire");
+            Assert.That(dashboard.Status, Is.EqualTo(404));
         }
     }
 
