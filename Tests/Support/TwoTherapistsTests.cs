@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Intake.Domain.Consultations.RequestConsultation;
+using Intake.Domain.Practices;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -31,7 +32,7 @@ public abstract class TwoTherapistsTests
     protected HttpClient Ben { get; private set; } = null!;
 
     [SetUp]
-    public Task StartApiAsync() => StartAsync(settings: null);
+    public Task StartApiAsync() => StartAsync(Settings);
 
     [TearDown]
     public async Task StopApiAsync()
@@ -50,6 +51,12 @@ public abstract class TwoTherapistsTests
         await StartAsync(settings);
     }
 
+    /// <summary>Settings the Api starts with on top of the root appsettings.json; none by default.</summary>
+    private protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
+    /// <summary>The second therapist, stored as seeding would have: Ben (t2, London) by default.</summary>
+    private protected virtual TherapistOptions SecondTherapist => TherapistAccounts.London("t2");
+
     /// <summary>Services the Api gets on top of its own (a <see cref="SaveGate"/>, say).</summary>
     private protected virtual void AddServices(IServiceCollection services)
     {
@@ -60,7 +67,7 @@ public abstract class TwoTherapistsTests
         Clock = new FakeClock(Now);
         Database = new TestDatabase();
         Api = new ApiFactory(Database, Clock, settings, AddServices);
-        await TherapistAccounts.AddTherapistAsync(Database, TherapistAccounts.London("t2"));
+        await TherapistAccounts.AddTherapistAsync(Database, SecondTherapist);
         Anonymous = Api.CreateClient();
         Ada = await TherapistAccounts.SignedInClientAsync(Api, "t1", "ada@calmharbor.example");
         Ben = await TherapistAccounts.SignedInClientAsync(Api, "t2", "ben@calmharbor.example");
