@@ -1,17 +1,13 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Xml.Linq;
 using Intake.Domain.Consultations;
 using Intake.Domain.Consultations.AlertLinks;
-using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Messages;
 using Intake.Domain.Practices;
 using Intake.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 
 namespace Intake.Tests.Api;
 
@@ -282,7 +278,7 @@ public class TextAlertTests : TwoTherapistsTests
 
             _gate.Expect(2);
             var y = Task.Run(() => TextAsync(AdaPhone, "Y"));
-            var cancel = Task.Run(() => Anonymous.PostAsync($"/api/manage/{Token(id)}/cancel", null));
+            var cancel = Task.Run(() => Anonymous.PostAsync($"/api/manage/{ManageToken(id)}/cancel", null));
             await Task.WhenAll(y, cancel);
             using var cancelled = await cancel;
 
@@ -374,14 +370,5 @@ public class TextAlertTests : TwoTherapistsTests
         return string.Join("\n", messages.Select(m => $"{m.Id} {m.Kind} {m.Status}"));
     }
 
-    private async Task<Queue<string>> OpenStartsAsync()
-    {
-        var list = await Anonymous.GetFromJsonAsync<JsonElement>("/api/slots?from=2027-03-11&to=2027-04-08&timeZone=UTC&therapistId=t1");
-        var starts = list.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetString()!).ToList();
-        Assert.That(starts, Has.Count.GreaterThanOrEqualTo(Rounds + 3), "enough open times");
-        return new Queue<string>(starts);
-    }
-
-    private string Token(Guid id) =>
-        Api.Services.GetRequiredService<ManageLinks>().TokenFor(new ConsultationRequestId(id), Now + Duration.FromDays(90));
+    private Task<Queue<string>> OpenStartsAsync() => OpenStartsAsync("t1", Rounds + 3);
 }

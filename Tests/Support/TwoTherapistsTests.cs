@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Consultations.RequestConsultation;
 using Intake.Domain.Practices;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +90,19 @@ public abstract class TwoTherapistsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
+
+    /// <summary>The therapist's open times from 11 March to 8 April 2027, earliest first, as the booking page reads them; at least <paramref name="atLeast"/>.</summary>
+    protected async Task<Queue<string>> OpenStartsAsync(string therapistId, int atLeast)
+    {
+        var list = await Anonymous.GetFromJsonAsync<JsonElement>($"/api/slots?from=2027-03-11&to=2027-04-08&timeZone=UTC&therapistId={therapistId}");
+        var starts = list.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetString()!).ToList();
+        Assert.That(starts, Has.Count.GreaterThanOrEqualTo(atLeast), "enough open times for the test");
+        return new Queue<string>(starts);
+    }
+
+    /// <summary>The prospect's manage token for the request, as their links carry it.</summary>
+    protected string ManageToken(Guid id) =>
+        Api.Services.GetRequiredService<ManageLinks>().TokenFor(new ConsultationRequestId(id), Now + Duration.FromDays(90));
 
     /// <summary>POST /api/therapist/consultations/{id}/{action}, with a body (an object as JSON, a string as it is) or none; the status answered.</summary>
     protected static async Task<HttpStatusCode> ActAsync(HttpClient therapist, Guid id, string action, object? body = null)
