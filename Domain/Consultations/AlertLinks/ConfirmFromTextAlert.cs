@@ -42,9 +42,11 @@ internal sealed class ConfirmFromTextAlertHandler(IntakeDbContext db, IMediator 
         if (pending.Count == 0)
             return InboundTexts.AlertNothingPending(settings, links.ConsoleUrl);
 
+        // No code: only a lone held time is named. A code: the held times whose ref it is (two may share one: then neither).
+        var code = TextAlertCode.Read(command.Code);
         var named = string.IsNullOrWhiteSpace(command.Code)
-            ? pending.Take(pending.Count == 1 ? 1 : 0).ToList()
-            : pending.Where(r => TextAlertCode.Read(command.Code) == TextAlertCode.For(r.Id)).ToList();
+            ? pending
+            : pending.Where(r => code is not null && TextAlertCode.For(r.Id) == code).ToList();
         if (named is not [{ SlotStart: { } start } chosen])
             return InboundTexts.AlertWhich(settings, links.ConsoleUrl);
 
