@@ -43,6 +43,14 @@ public static partial class MessageTexts
         MessageTemplates.Email("therapist-alert.email",
             MessageTemplates.Values(practice, ("received", receivedAt), ("reference", reference), ("console", consoleUrl)));
 
+    /// <summary>The text alert for a held time: the time in the therapist's zone, the request's <see cref="Consultations.AlertLinks.TextAlertCode"/>, "Reply Y to confirm" and the console link.</summary>
+    public static string SlotAlertText(PracticeOptions practice, string callAt, string code, string consoleUrl) =>
+        MessageTemplates.Text("slot-alert.sms", MessageTemplates.Values(practice, ("time", callAt), ("code", code), ("console", consoleUrl)));
+
+    /// <summary>The text alert for a callback: no time to confirm, so only the console link.</summary>
+    public static string TherapistAlertText(PracticeOptions practice, string code, string consoleUrl) =>
+        MessageTemplates.Text("therapist-alert.sms", MessageTemplates.Values(practice, ("code", code), ("console", consoleUrl)));
+
     public static (string Subject, string Body) PasswordResetEmail(PracticeOptions practice, string resetUrl, int minutes) =>
         MessageTemplates.Email("password-reset.email", MessageTemplates.Values(practice,
             ("link", resetUrl), ("lifetime", minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))));

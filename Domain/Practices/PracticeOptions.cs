@@ -66,6 +66,12 @@ public sealed class TherapistOptions
 
     public string? Phone { get; set; }
 
+    /// <summary>
+    /// New-request alerts also go to <see cref="Phone"/> as a text, which may be answered "Y" to confirm; needs a
+    /// phone (checked at start).
+    /// </summary>
+    public bool AlertBySms { get; set; }
+
     /// <summary>IANA zone id; every message to this therapist is written in it.</summary>
     public string TimeZone { get; set; } = string.Empty;
 

@@ -1,3 +1,4 @@
+using Phones = Intake.Domain.Consultations.PhoneNumbers;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -34,6 +35,10 @@ internal sealed class PracticeOptionsValidation : IValidateOptions<PracticeOptio
                 problems.Add($"Practice:Therapists:{i}:Id is required.");
             if (string.IsNullOrWhiteSpace(therapist.Email))
                 problems.Add($"Practice:Therapists:{i}:Email is required.");
+            if (therapist.AlertBySms && string.IsNullOrWhiteSpace(therapist.Phone))
+                problems.Add($"Practice:Therapists:{i}:AlertBySms needs a Phone (therapist \"{therapist.Id}\").");
+            else if (therapist.AlertBySms && !Phones.TryToE164(therapist.Phone, options.PhoneRegion, out _))
+                problems.Add($"Practice:Therapists:{i}:Phone must be a valid phone number, as AlertBySms is on (therapist \"{therapist.Id}\").");
             if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(therapist.TimeZone) is null)
                 problems.Add($"Practice:Therapists:{i}:TimeZone must be an IANA zone id.");
             else if (WeeklyHoursProblem(therapist) is { } hours)

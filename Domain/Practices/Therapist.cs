@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Intake.Domain.Availability;
+using Phones = Intake.Domain.Consultations.PhoneNumbers;
 using NodaTime;
 using NodaTime.Text;
 
@@ -24,6 +25,9 @@ public sealed class Therapist
 
     public string? Phone { get; private set; }
 
+    /// <summary>New-request alerts also go to <see cref="Phone"/> as a text, which the therapist may answer "Y" to confirm.</summary>
+    public bool AlertBySms { get; private set; }
+
     /// <summary>IANA zone id; the therapist's hours are read, and messages to them written, in it.</summary>
     public string TimeZoneId { get; private set; }
 
@@ -41,10 +45,19 @@ public sealed class Therapist
         Name = settings.Name,
         Email = settings.Email,
         Phone = settings.Phone,
+        AlertBySms = settings.AlertBySms,
         TimeZoneId = settings.TimeZone,
         WeeklyHours = JsonSerializer.Serialize(settings.WeeklyHours),
         DateOverrides = "{}",
     };
+
+    /// <summary>
+    /// The number new-request alerts are texted to, and the only one whose "Y" confirms for this therapist: the
+    /// phone as E.164 (read as <see cref="Phones"/> reads a prospect's, numbers without a country code in
+    /// <paramref name="phoneRegion"/>), when <see cref="AlertBySms"/> is on and the phone reads as a number; else none.
+    /// </summary>
+    public string? TextAlertNumber(string phoneRegion) =>
+        AlertBySms && Phones.TryToE164(Phone, phoneRegion, out var e164) ? e164 : null;
 
     public TherapistSchedule Schedule()
     {

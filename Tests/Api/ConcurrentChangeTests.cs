@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Intake.Domain.Consultations;
 using Intake.Domain.Consultations.ExpireOverdueRequests;
-using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Consultations.Rules;
 using Intake.Domain.Messages;
 using Intake.Domain.Practices;
@@ -43,7 +42,7 @@ public class ConcurrentChangeTests : TwoTherapistsTests
 
             _gate.Expect(2);
             var (cancel, confirm) = await Race.BothAsync(
-                () => Anonymous.PostAsync($"/api/manage/{Token(id)}/cancel", null),
+                () => Anonymous.PostAsync($"/api/manage/{ManageToken(id)}/cancel", null),
                 () => PostActionAsync(Ada, id, "confirm"));
 
             var winner = await WinnerAsync(round, ("cancel", cancel), ("confirm", confirm));
@@ -156,7 +155,7 @@ public class ConcurrentChangeTests : TwoTherapistsTests
 
             _gate.Expect(2);
             var (reschedule, cancel) = await Race.BothAsync(
-                () => Anonymous.PostAsJsonAsync($"/api/manage/{Token(id)}/reschedule", new { slotStart = moveTo }),
+                () => Anonymous.PostAsJsonAsync($"/api/manage/{ManageToken(id)}/reschedule", new { slotStart = moveTo }),
                 () => PostActionAsync(Ada, id, "cancel"));
 
             var winner = await WinnerAsync(round, ("reschedule", reschedule), ("cancel", cancel));
@@ -201,17 +200,7 @@ public class ConcurrentChangeTests : TwoTherapistsTests
         Assert.That(problem.GetProperty("rule").GetString(), Is.EqualTo(ConsultationRules.ChangedMeanwhile), $"round {round}");
     }
 
-    private async Task<Queue<string>> OpenStartsAsync(string therapistId)
-    {
-        var list = await Anonymous.GetFromJsonAsync<JsonElement>(
-            $"/api/slots?from=2027-03-11&to=2027-04-08&timeZone=UTC&therapistId={therapistId}");
-        var starts = list.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetString()!).ToList();
-        Assert.That(starts, Has.Count.GreaterThanOrEqualTo(2 * Rounds), "enough open times for every round");
-        return new Queue<string>(starts);
-    }
-
-    private string Token(Guid id) =>
-        Api.Services.GetRequiredService<ManageLinks>().TokenFor(new ConsultationRequestId(id), Now + Duration.FromDays(90));
+    private Task<Queue<string>> OpenStartsAsync(string therapistId) => OpenStartsAsync(therapistId, 2 * Rounds);
 
     private async Task<(ConsultationStatus Status, List<MessageKind> Kinds)> StateAsync(Guid id)
     {

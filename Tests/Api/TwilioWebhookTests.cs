@@ -314,6 +314,25 @@ public class TwilioWebhookTests
         Assert.That(attendance.Where(a => a.Key != nearest).Select(a => a.Value), Is.All.Null);
     }
 
+    [TestCase("Y")]
+    [TestCase("y 4821")]
+    public async Task Inbound_ALoneYFromAProspect_NeitherConfirmsAttendanceNorTheirHeldTime(string body)
+    {
+        var held = await HoldAsync(MondayNine);
+        var confirmed = await HoldAsync(MondayTen);
+        await ConfirmAsync(confirmed);
+        var before = await MessagesSnapshotAsync();
+
+        var (status, reply) = await TextAsync(body);
+
+        Assert.That((status, reply), Is.EqualTo((HttpStatusCode.OK, (string?)null)), "Y is a therapist's answer to a text alert; C or YES confirm attendance");
+        await using var db = _database.Open();
+        var requests = await db.ConsultationRequests.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Status, r.AttendanceConfirmedAt));
+        Assert.That(requests[held], Is.EqualTo((ConsultationStatus.Pending, (Instant?)null)));
+        Assert.That(requests[confirmed], Is.EqualTo((ConsultationStatus.Confirmed, (Instant?)null)));
+        Assert.That(await MessagesSnapshotAsync(), Is.EqualTo(before));
+    }
+
     [Test]
     public async Task Inbound_ConfirmingAttendance_WithNoConfirmedCall_ChangesNothing()
     {

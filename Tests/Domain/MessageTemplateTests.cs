@@ -31,7 +31,15 @@ public partial class MessageTemplateTests
         ("times", string.Join("; ", FiveTimes)), ("note", "We only see adults."), ("emailed", "yes"), ("link", ManageUrl),
         ("reference", "0a1b2c3d"), ("date", "Wed 29 Sep 2027"), ("count", "2"), ("calls", "- 9:00 AM AEST  Reference: 0a1b2c3d"),
         ("confirm", "https://intake.example/console/act/CfDJ8a"), ("decline", "https://intake.example/console/act/CfDJ8b"),
-        ("console", "https://intake.example/console/requests/0a1b2c3d"), ("lifetime", "60")));
+        ("console", "https://intake.example/console/requests/0a1b2c3d"), ("lifetime", "60"), ("code", "4821")));
+
+    /// <summary>The longest realistic values of a therapist's text alert: a long practice name, a zone without an abbreviation, a long console address.</summary>
+    private static readonly PracticeOptions LongPractice = new() { Name = "Calm Harbor Counseling & Family Therapy Center", Phone = "+1 212-555-0100" };
+
+    private const string LongTime = "Wed 29 Sep, 12:45 PM +0545";
+
+    private static readonly string LongConsoleUrl =
+        "https://intake.calmharborcounseling.example/console/requests/" + Guid.CreateVersion7();
 
     private static IEnumerable<string> TemplateNames() => MessageTemplates.Names.Order(StringComparer.Ordinal);
 
@@ -125,6 +133,12 @@ public partial class MessageTemplateTests
         yield return Case("no-call-to-confirm", false, () => InboundTexts.NoCallToConfirm(Practice));
         yield return Case("reschedule-link", false, () => InboundTexts.RescheduleLink(Practice, ManageUrl));
         yield return Case("no-request-to-change", false, () => InboundTexts.NoRequestToChange(Practice));
+        yield return Case("slot-alert", false, () => MessageTexts.SlotAlertText(LongPractice, LongTime, "4821", LongConsoleUrl));
+        yield return Case("therapist-alert", false, () => MessageTexts.TherapistAlertText(LongPractice, "4821", LongConsoleUrl));
+        yield return Case("alert-confirmed", false, () => InboundTexts.AlertConfirmed(LongPractice, LongTime, "4821", LongConsoleUrl));
+        yield return Case("alert-nothing-pending", false, () => InboundTexts.AlertNothingPending(LongPractice, LongConsoleUrl));
+        yield return Case("alert-which", false, () => InboundTexts.AlertWhich(LongPractice, LongConsoleUrl));
+        yield return Case("alert-refused", false, () => InboundTexts.AlertRefused(LongPractice, LongConsoleUrl));
     }
 
     [Test]

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Consultations.RequestConsultation;
+using Intake.Domain.Practices;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -31,7 +34,7 @@ public abstract class TwoTherapistsTests
     protected HttpClient Ben { get; private set; } = null!;
 
     [SetUp]
-    public Task StartApiAsync() => StartAsync(settings: null);
+    public Task StartApiAsync() => StartAsync(Settings);
 
     [TearDown]
     public async Task StopApiAsync()
@@ -50,6 +53,12 @@ public abstract class TwoTherapistsTests
         await StartAsync(settings);
     }
 
+    /// <summary>Settings the Api starts with on top of the root appsettings.json; none by default.</summary>
+    private protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
+    /// <summary>The second therapist, stored as seeding would have: Ben (t2, London) by default.</summary>
+    private protected virtual TherapistOptions SecondTherapist => TherapistAccounts.London("t2");
+
     /// <summary>Services the Api gets on top of its own (a <see cref="SaveGate"/>, say).</summary>
     private protected virtual void AddServices(IServiceCollection services)
     {
@@ -60,7 +69,7 @@ public abstract class TwoTherapistsTests
         Clock = new FakeClock(Now);
         Database = new TestDatabase();
         Api = new ApiFactory(Database, Clock, settings, AddServices);
-        await TherapistAccounts.AddTherapistAsync(Database, TherapistAccounts.London("t2"));
+        await TherapistAccounts.AddTherapistAsync(Database, SecondTherapist);
         Anonymous = Api.CreateClient();
         Ada = await TherapistAccounts.SignedInClientAsync(Api, "t1", "ada@calmharbor.example");
         Ben = await TherapistAccounts.SignedInClientAsync(Api, "t2", "ben@calmharbor.example");
@@ -81,6 +90,19 @@ public abstract class TwoTherapistsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
+
+    /// <summary>The therapist's open times from 11 March to 8 April 2027, earliest first, as the booking page reads them; at least <paramref name="atLeast"/>.</summary>
+    protected async Task<Queue<string>> OpenStartsAsync(string therapistId, int atLeast)
+    {
+        var list = await Anonymous.GetFromJsonAsync<JsonElement>($"/api/slots?from=2027-03-11&to=2027-04-08&timeZone=UTC&therapistId={therapistId}");
+        var starts = list.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetString()!).ToList();
+        Assert.That(starts, Has.Count.GreaterThanOrEqualTo(atLeast), "enough open times for the test");
+        return new Queue<string>(starts);
+    }
+
+    /// <summary>The prospect's manage token for the request, as their links carry it.</summary>
+    protected string ManageToken(Guid id) =>
+        Api.Services.GetRequiredService<ManageLinks>().TokenFor(new ConsultationRequestId(id), Now + Duration.FromDays(90));
 
     /// <summary>POST /api/therapist/consultations/{id}/{action}, with a body (an object as JSON, a string as it is) or none; the status answered.</summary>
     protected static async Task<HttpStatusCode> ActAsync(HttpClient therapist, Guid id, string action, object? body = null)

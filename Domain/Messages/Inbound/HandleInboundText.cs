@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Intake.Domain.Consultations;
+using Intake.Domain.Consultations.AlertLinks;
 using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Data;
 using Intake.Domain.Practices;
@@ -27,9 +28,12 @@ public sealed record InboundReply(InboundKeyword Keyword, string? Text)
 /// carrier's confirmation, so no reply); CANCEL, an opt-out word to Twilio, does the same and answers that texts are
 /// stopped, the call is not cancelled, and how to cancel it; START/UNSTOP removes it; HELP/INFO gives the practice's phone; C/YES records
 /// attendance on the sender's nearest upcoming confirmed call; R sends the manage link of their nearest upcoming
-/// request. Every action is idempotent, since Twilio may deliver a webhook more than once.
+/// request; Y (or "Y 4821") from a therapist's own number confirms a held time named in a text alert
+/// (<see cref="ConfirmFromTextAlert"/>), and from any other number means nothing. Every action is idempotent, since
+/// Twilio may deliver a webhook more than once.
 /// </summary>
-internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, IClock clock, IOptions<PracticeOptions> practice, Links links, ShortLinks shortLinks)
+internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, IClock clock, IOptions<PracticeOptions> practice, Links links, ShortLinks shortLinks,
+    IMediator mediator)
     : IRequestHandler<HandleInboundText, InboundReply>
 {
     public async Task<InboundReply> Handle(HandleInboundText text, CancellationToken cancellationToken)
@@ -48,6 +52,8 @@ internal sealed partial class HandleInboundTextHandler(IntakeDbContext db, ICloc
             InboundKeyword.ConfirmAttendance => await ConfirmAttendanceAsync(from, now, settings, cancellationToken),
             InboundKeyword.Reschedule => await RescheduleLinkAsync(from, now, settings, cancellationToken),
             InboundKeyword.CancelWord => await CancelWordAsync(from, now, settings, cancellationToken),
+            InboundKeyword.ConfirmRequest => await mediator.Send(new ConfirmFromTextAlert(from, InboundKeywords.Argument(text.Body)), cancellationToken)
+                is { } reply ? new InboundReply(keyword, reply) : InboundReply.Nothing,
             _ => InboundReply.Nothing,
         };
     }

@@ -26,6 +26,12 @@ public enum InboundKeyword
     /// says so and how to (the manage link, or the practice's phone).
     /// </summary>
     CancelWord,
+
+    /// <summary>
+    /// Y, or Y and a request's code ("Y 4821"): a therapist confirms a held time from a text alert. Only from a
+    /// therapist's own number with text alerts on; from anyone else it is <see cref="None"/>.
+    /// </summary>
+    ConfirmRequest,
 }
 
 public static class InboundKeywords
@@ -48,18 +54,23 @@ public static class InboundKeywords
         ["C"] = InboundKeyword.ConfirmAttendance,
         ["YES"] = InboundKeyword.ConfirmAttendance,
         ["R"] = InboundKeyword.Reschedule,
+        ["Y"] = InboundKeyword.ConfirmRequest,
     };
 
     private static readonly char[] TrailingPunctuation = ['.', ',', '!', '?', ';', ':'];
 
     /// <summary>The body trimmed, upper-cased, its first word without trailing punctuation, looked up.</summary>
-    public static InboundKeyword Parse(string? body)
+    public static InboundKeyword Parse(string? body) =>
+        Words.GetValueOrDefault(Word(body, 0) ?? string.Empty, InboundKeyword.None);
+
+    /// <summary>The second word, read the same way ("Y 4821" → "4821"); null when there is none.</summary>
+    public static string? Argument(string? body) => Word(body, 1);
+
+    private static string? Word(string? body, int index)
     {
         if (string.IsNullOrWhiteSpace(body))
-            return InboundKeyword.None;
-        var first = body.Trim().ToUpperInvariant()
-            .Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0]
-            .TrimEnd(TrailingPunctuation);
-        return Words.GetValueOrDefault(first, InboundKeyword.None);
+            return null;
+        var words = body.Trim().ToUpperInvariant().Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
+        return index < words.Length ? words[index].TrimEnd(TrailingPunctuation) : null;
     }
 }

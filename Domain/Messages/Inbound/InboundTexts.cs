@@ -31,4 +31,20 @@ public static class InboundTexts
 
     public static string NoRequestToChange(PracticeOptions practice) =>
         MessageTemplates.Text("no-request-to-change.sms", MessageTemplates.Values(practice));
+
+    /// <summary>The answer to a therapist's "Y" that confirmed a held time.</summary>
+    public static string AlertConfirmed(PracticeOptions practice, string at, string code, string consoleUrl) =>
+        MessageTemplates.Text("alert-confirmed.sms", MessageTemplates.Values(practice, ("time", at), ("code", code), ("console", consoleUrl)));
+
+    /// <summary>The answer to a therapist's "Y" when no held time of theirs is waiting.</summary>
+    public static string AlertNothingPending(PracticeOptions practice, string consoleUrl) =>
+        MessageTemplates.Text("alert-nothing-pending.sms", MessageTemplates.Values(practice, ("console", consoleUrl)));
+
+    /// <summary>The answer to a therapist's "Y" that does not name one held time: several wait and no code was given, or the code matches no single one.</summary>
+    public static string AlertWhich(PracticeOptions practice, string consoleUrl) =>
+        MessageTemplates.Text("alert-which.sms", MessageTemplates.Values(practice, ("console", consoleUrl)));
+
+    /// <summary>The answer to a therapist's "Y" whose confirm was refused (changed meanwhile, no longer pending, time not open).</summary>
+    public static string AlertRefused(PracticeOptions practice, string consoleUrl) =>
+        MessageTemplates.Text("alert-refused.sms", MessageTemplates.Values(practice, ("console", consoleUrl)));
 }

@@ -407,6 +407,9 @@ namespace Intake.Domain.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("AlertBySms")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DateOverrides")
                         .IsRequired()
                         .HasMaxLength(64000)

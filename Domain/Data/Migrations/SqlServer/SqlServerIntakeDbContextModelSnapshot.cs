@@ -408,6 +408,9 @@ namespace Intake.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("AlertBySms")
+                        .HasColumnType("bit");
+
                     b.Property<string>("DateOverrides")
                         .IsRequired()
                         .HasMaxLength(64000)

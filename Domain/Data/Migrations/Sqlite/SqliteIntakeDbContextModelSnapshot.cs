@@ -401,6 +401,9 @@ namespace Intake.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AlertBySms")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DateOverrides")
                         .IsRequired()
                         .HasMaxLength(64000)
