@@ -124,7 +124,7 @@ public sealed class BookingPageTests : BookingBrowserTests
         await Page.GotoAsync("/book");
         await Expect(Time(WednesdayNine)).ToBeVisibleAsync();
 
-        await TabToAsync(WednesdayNine);
+        await TabToAsync(Page, WednesdayNine);
         var outline = await Page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
         Assert.That(outline, Is.Not.EqualTo("none"), "the focused time shows its focus");
         await ScreenshotAsync("keyboard-focus");
@@ -350,18 +350,6 @@ public sealed class BookingPageTests : BookingBrowserTests
     {
         lock (Requested)
             return Requested.Count(url => url.Contains("/api/slots?", StringComparison.Ordinal));
-    }
-
-    private async Task TabToAsync(string name)
-    {
-        for (var presses = 0; presses < 80; presses++)
-        {
-            await Page.Keyboard.PressAsync("Tab");
-            if (await Page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('aria-label')") == name)
-                return;
-        }
-
-        Assert.Fail($"Tab never reached \"{name}\"");
     }
 
     /// <summary>The instants of the chosen day's open times, as the page holds them.</summary>

@@ -138,6 +138,21 @@ public abstract class BrowserTests
     }
 
     /// <summary>A full-page screenshot under TestResults/screenshots, named for the test and the state.</summary>
+    /// <summary>Presses Tab until the focused control's accessible name (its aria-label, else its text) is <paramref name="name"/>.</summary>
+    protected static async Task TabToAsync(IPage page, string name)
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string?>(
+                "() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim()");
+            if (focused == name)
+                return;
+        }
+
+        Assert.Fail($"Tab never reached \"{name}\"");
+    }
+
     protected async Task<string> ScreenshotAsync(string state, IPage? page = null)
     {
         var folder = Path.Combine(TestPaths.RepositoryRoot, "TestResults", "screenshots");

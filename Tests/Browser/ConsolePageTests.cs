@@ -79,6 +79,26 @@ public sealed class ConsolePageTests : ConsoleBrowserTests
     }
 
     [Test]
+    public async Task Confirm_WithTheKeyboardAlone_FromTheInbox_WithFocusAlwaysVisible()
+    {
+        await BookAsync();
+        var console = await SignInAsync();
+
+        await TabToAsync(console, "Sam Rivera");
+        Assert.That(await console.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"), Is.Not.EqualTo("none"),
+            "the focused link shows its focus");
+        await console.Keyboard.PressAsync("Enter");
+        await Expect(console.GetByRole(AriaRole.Heading, new() { Name = "Sam Rivera", Level = 1 })).ToBeVisibleAsync();
+        await TabToAsync(console, "Confirm this time");
+        Assert.That(await console.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"), Is.Not.EqualTo("none"),
+            "the focused button shows its focus");
+        await console.Keyboard.PressAsync("Enter");
+
+        await Expect(console.GetByRole(AriaRole.Status).Filter(new() { HasText = "Confirmed. The prospect is told." })).ToBeVisibleAsync();
+        Assert.That((await StoredAsync()).Single().Status, Is.EqualTo(ConsultationStatus.Confirmed));
+    }
+
+    [Test]
     public async Task Propose_TwoTimes_ToACallback_WithTheKeyboard()
     {
         await AskForCallbackAsync();
