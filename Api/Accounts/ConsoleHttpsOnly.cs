@@ -8,7 +8,7 @@ namespace Intake.Api.Accounts;
 /// <summary>
 /// Outside Development the console's cookies are sent only over HTTPS, and ASP.NET Core's anti-forgery refuses to
 /// issue or read its token on a plain-HTTP request (it throws). So a plain-HTTP request for the console's pages or the
-/// job dashboard gets a clear 403 page saying why, never a 500 (a JSON request with the console's cookie is refused by
+/// job dashboard gets a clear 403 (a page, or a problem document for the dashboard) saying why, never a 500 (a JSON request with the console's cookie is refused by
 /// <see cref="SignedInForgeryCheck"/>): Intake is put behind HTTPS (a proxy that terminates TLS forwards the scheme),
 /// or, for a demonstration on this machine only, Console:AllowHttp lets the cookies follow the request's scheme.
 /// </summary>
@@ -26,16 +26,19 @@ public static class ConsoleHttpsOnly
         return app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (request.IsHttps
-                || !(request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase)
-                    || (dashboard && request.Path.StartsWithSegments(JobDashboard.Path, StringComparison.OrdinalIgnoreCase))))
+            var console = request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase);
+            if (request.IsHttps || !(console || (dashboard && request.Path.StartsWithSegments(JobDashboard.Path, StringComparison.OrdinalIgnoreCase))))
             {
                 await next(context);
                 return;
             }
 
+            // The console's pages answer with a page; the dashboard, part of the API's contract, with a problem document.
             var words = context.RequestServices.GetRequiredService<IOptions<ConsoleWords>>().Value;
-            await Results.Content(Page(words), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+            var refusal = console
+                ? Results.Content(Page(words), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden)
+                : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: words.HttpsOnlyHeading, detail: words.HttpsOnly);
+            await refusal.ExecuteAsync(context);
         });
     }
 

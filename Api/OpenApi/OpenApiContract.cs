@@ -261,8 +261,8 @@ public static class OpenApiContract
                 ["401"] = new OpenApiResponse { Description = "Not signed in.", Content = ProblemContent(document) },
                 ["403"] = new OpenApiResponse
                 {
-                    Description = "Outside Development over plain HTTP: a page saying the console and the dashboard work over HTTPS only.",
-                    Content = new Dictionary<string, OpenApiMediaType> { ["text/html"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                    Description = "Outside Development over plain HTTP: the console and the dashboard work over HTTPS only.",
+                    Content = ProblemContent(document),
                 },
             },
         };

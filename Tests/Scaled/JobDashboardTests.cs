@@ -60,6 +60,7 @@ public class JobDashboardTests : SharedDatabaseTests
         using var page = await client.GetAsync("/hangfire");
 
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(page.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("The console works over HTTPS only"));
     }
 
