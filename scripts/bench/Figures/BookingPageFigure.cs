@@ -74,7 +74,7 @@ internal static class BookingPageFigure
             floor.Median / shown.Median, $"< {TimeBudgetMs} ms", shown.Median < TimeBudgetMs));
         result.Bounds.Add(
             $"Booking page: the bare page shows its button in {floor.Median:F0} ms (the browser's own navigation and paint); /book adds its " +
-            $"module scripts (all asked for at once: the imports are preloaded), then GET /api/slots for the month in the visitor's zone, then the render — " +
+            $"module scripts (all asked for at once: the imports are preloaded), then GET /api/slots for the first week in the visitor's zone (sent before the calendar is drawn; the rest of the month follows), then the render — " +
             $"{shown.Median - floor.Median:F0} ms more at the median.");
         context.RecordPeak(api.Process, "F7 booking page");
         return result;
