@@ -202,24 +202,12 @@ public class ConcurrentChangeTests : TwoTherapistsTests
 
     private Task<Queue<string>> OpenStartsAsync(string therapistId) => OpenStartsAsync(therapistId, 2 * Rounds);
 
-    private async Task<(ConsultationStatus Status, List<MessageKind> Kinds)> StateAsync(Guid id)
-    {
-        await using var db = Database.Open();
-        var requestId = new ConsultationRequestId(id);
-        var status = await db.ConsultationRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync();
-        var kinds = await db.Messages.Where(m => m.ConsultationRequestId == requestId && m.Status != MessageStatus.Cancelled)
-            .Select(m => m.Kind).ToListAsync();
-        return (status, kinds);
-    }
-
     private async Task<Instant?> SlotStartAsync(Guid id)
     {
         await using var db = Database.Open();
         return await db.ConsultationRequests.Where(r => r.Id == new ConsultationRequestId(id)).Select(r => r.SlotStart).SingleAsync();
     }
 
-    private Task AssertHoldsMatchStatusAsync() =>
-        HoldsInvariant.AssertHoldsMatchStatusAsync(Database, Api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value);
 
     private static Instant SlotInstant(string start) =>
         NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(start).GetValueOrThrow().ToInstant();

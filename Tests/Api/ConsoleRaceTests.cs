@@ -4,12 +4,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Intake.Domain.Consultations;
 using Intake.Domain.Messages;
-using Intake.Domain.Practices;
 using Intake.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Tests.Api;
 
@@ -146,17 +144,4 @@ public sealed class ConsoleRaceTests : TwoTherapistsTests
         Assert.That(match.Success, Is.True, $"the alert has a \"{label}\" link");
         return new Uri(match.Groups[1].Value).PathAndQuery;
     }
-
-    private async Task<(ConsultationStatus Status, List<MessageKind> Kinds)> StateAsync(Guid id)
-    {
-        await using var db = Database.Open();
-        var requestId = new ConsultationRequestId(id);
-        var status = await db.ConsultationRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync();
-        var kinds = await db.Messages.Where(m => m.ConsultationRequestId == requestId && m.Status != MessageStatus.Cancelled)
-            .Select(m => m.Kind).ToListAsync();
-        return (status, kinds);
-    }
-
-    private Task AssertHoldsMatchStatusAsync() =>
-        HoldsInvariant.AssertHoldsMatchStatusAsync(Database, Api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value);
 }

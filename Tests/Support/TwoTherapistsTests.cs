@@ -7,6 +7,9 @@ using Intake.Domain.Consultations.ManageLinks;
 using Intake.Domain.Consultations.RequestConsultation;
 using Intake.Domain.Practices;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Intake.Domain.Messages;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -121,4 +124,18 @@ public abstract class TwoTherapistsTests
             _ => therapist.PostAsJsonAsync(path, body),
         };
     }
+
+    /// <summary>A request's status and the kinds of its messages still meant to go (none cancelled).</summary>
+    protected async Task<(ConsultationStatus Status, List<MessageKind> Kinds)> StateAsync(Guid id)
+    {
+        await using var db = Database.Open();
+        var requestId = new ConsultationRequestId(id);
+        var status = await db.ConsultationRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync();
+        var kinds = await db.Messages.Where(m => m.ConsultationRequestId == requestId && m.Status != MessageStatus.Cancelled)
+            .Select(m => m.Kind).ToListAsync();
+        return (status, kinds);
+    }
+
+    protected Task AssertHoldsMatchStatusAsync() =>
+        HoldsInvariant.AssertHoldsMatchStatusAsync(Database, Api.Services.GetRequiredService<IOptions<PracticeOptions>>().Value);
 }
