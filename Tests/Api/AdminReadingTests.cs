@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Intake.Tests.Api;
 
 /// <summary>
-/// The practice's administrator reads what every therapist's inbox holds (TherapistVisibility.MaySeeAsAdmin), and acts
+/// The practice's administrator reads what every therapist's inbox holds (TherapistVisibility.VisibleToAdmin), and acts
 /// only as any therapist may: Ben (t2) reading Ada's (t1) request cannot change it. The JSON API is unchanged.
 /// </summary>
 public class AdminReadingTests : TwoTherapistsTests

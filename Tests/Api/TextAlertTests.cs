@@ -282,11 +282,7 @@ public class TextAlertTests : TwoTherapistsTests
             await Task.WhenAll(y, cancel);
             using var cancelled = await cancel;
 
-            var status = await StatusAsync(id);
-            await using var db = Database.Open();
-            var kinds = await db.Messages.AsNoTracking()
-                .Where(m => m.ConsultationRequestId == new ConsultationRequestId(id) && m.Status != MessageStatus.Cancelled)
-                .Select(m => m.Kind).ToListAsync();
+            var (status, kinds) = await StateAsync(id);
             if (cancelled.StatusCode == HttpStatusCode.OK)
             {
                 won["cancel"]++;
@@ -304,7 +300,8 @@ public class TextAlertTests : TwoTherapistsTests
             }
         }
 
-        TestContext.Progress.WriteLine($"Y against cancel on {TestDatabase.Provider}: Y won {won["Y"]}, cancel won {won["cancel"]} of {Rounds}");
+        await AssertHoldsMatchStatusAsync();
+        Race.Report(won, Rounds);
     }
 
     // ---- helpers ----

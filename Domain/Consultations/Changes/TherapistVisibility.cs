@@ -8,7 +8,7 @@ namespace Intake.Domain.Consultations.Changes;
 /// answered as if it did not exist.
 /// <para>
 /// An administrator (an account with <c>intake:admin</c>, scripts/add-therapist.sh --admin) may also read what every
-/// therapist's inbox holds — <see cref="MaySeeAsAdmin"/> — but acts only as <see cref="MaySee"/> allows for their own
+/// therapist's inbox holds — <see cref="VisibleToAdmin"/> — but acts only as <see cref="MaySee"/> allows for their own
 /// therapist id: reading another therapist's request gives no right to change it, so its actions are neither offered
 /// nor accepted (the change is answered as if the request did not exist, and nothing is written).
 /// </para>
@@ -24,13 +24,10 @@ public static class TherapistVisibility
         r => r.TherapistId == therapistId || (r.TherapistId == null && r.Status == ConsultationStatus.Requested);
 
     /// <summary>
-    /// What an administrator may read: whatever some therapist's inbox holds — every request that names a therapist,
-    /// and the open callbacks. To read only; acting is <see cref="MaySee"/>'s for the administrator's own id.
+    /// What an administrator may read, as a query filter: whatever some therapist's inbox holds — every request that
+    /// names a therapist, and the open callbacks (the union of every therapist's <see cref="Visible"/>). To read only;
+    /// acting is <see cref="MaySee"/>'s for the administrator's own id.
     /// </summary>
-    public static bool MaySeeAsAdmin(string? ownerId, ConsultationStatus status) =>
-        ownerId is not null || status == ConsultationStatus.Requested;
-
-    /// <summary><see cref="MaySeeAsAdmin"/> as a query filter: the union of every therapist's <see cref="Visible"/>.</summary>
     public static Expression<Func<ConsultationRequest, bool>> VisibleToAdmin() =>
         r => r.TherapistId != null || r.Status == ConsultationStatus.Requested;
 

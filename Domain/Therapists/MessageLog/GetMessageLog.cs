@@ -12,7 +12,7 @@ namespace Intake.Domain.Therapists.MessageLog;
 /// Every message about one request the therapist may see, oldest first: what it was, how it went and when.
 /// Never a body or an address: the log shows that a message went, not what it said. Null when the request is
 /// missing or another therapist's (unless <paramref name="AsAdmin"/>: the practice's administrator reads what
-/// <see cref="TherapistVisibility.MaySeeAsAdmin"/> allows).
+/// <see cref="TherapistVisibility.VisibleToAdmin"/> allows).
 /// </summary>
 public sealed record GetMessageLog(string TherapistId, ConsultationRequestId Id, bool AsAdmin = false) : IRequest<IReadOnlyList<MessageLogEntry>?>;
 

@@ -9,7 +9,7 @@ namespace Intake.Domain.Therapists.TherapistConsultations;
 /// <summary>
 /// Each change to one request the therapist may see, oldest first: what happened, who did it and when. Null when the
 /// request is missing or another therapist's (unless <paramref name="AsAdmin"/>: the practice's administrator reads what
-/// <see cref="TherapistVisibility.MaySeeAsAdmin"/> allows).
+/// <see cref="TherapistVisibility.VisibleToAdmin"/> allows).
 /// </summary>
 public sealed record GetConsultationHistory(string TherapistId, ConsultationRequestId Id, bool AsAdmin = false) : IRequest<IReadOnlyList<ConsultationChange>?>;
 

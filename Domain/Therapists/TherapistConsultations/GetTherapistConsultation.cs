@@ -9,7 +9,7 @@ namespace Intake.Domain.Therapists.TherapistConsultations;
 /// <summary>
 /// One request the therapist may act on: their own, or an open callback no therapist has taken. Null for any other, so that
 /// another therapist's request and a missing one look the same. <paramref name="AsAdmin"/>: the reader is the practice's
-/// administrator and reads any request some therapist's inbox holds (<see cref="TherapistVisibility.MaySeeAsAdmin"/>),
+/// administrator and reads any request some therapist's inbox holds (<see cref="TherapistVisibility.VisibleToAdmin"/>),
 /// still in their own zone.
 /// </summary>
 public sealed record GetTherapistConsultation(string TherapistId, ConsultationRequestId Id, bool AsAdmin = false) : IRequest<TherapistInboxItem?>;
